@@ -1,0 +1,26 @@
+"""Graph stores: the embedded FalkorDB (default) and Neo4j over Bolt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.errors import StoreError
+from kg.store.base import GraphStore
+
+STORES = ("embedded", "neo4j")
+
+
+def open_store(kind: str = "embedded", *, data: Path | None = None, **neo4j_options: object) -> GraphStore:
+    """Open a store by name: `embedded` (FalkorDB in ./.kg-data) or `neo4j` (NEO4J_* env vars)."""
+    if kind == "embedded":
+        from kg.store.falkordb import FalkorDBStore
+
+        return FalkorDBStore(data)
+    if kind == "neo4j":
+        from kg.store.neo4j import Neo4jStore
+
+        return Neo4jStore(**{k: v for k, v in neo4j_options.items() if v is not None})  # type: ignore[arg-type]
+    raise StoreError(f"unknown store {kind!r}; choose one of {', '.join(STORES)}")
+
+
+__all__ = ["GraphStore", "STORES", "open_store"]
