@@ -175,6 +175,26 @@ def query(
 
 
 @app.command()
+def cypher(
+    text: Annotated[str, typer.Argument(help="Cypher to run; names go in as -p parameters, never pasted in.")],
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="Parameter as key=value (string); repeatable.")] = None,
+    write: Annotated[bool, typer.Option("--write", help="Allow the statement to write (read-only otherwise).")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+    store: StoreOpt = "embedded", data: DataOpt = None, uri: UriOpt = None, user: UserOpt = None,
+    password: PasswordOpt = None, database: DatabaseOpt = None,
+) -> None:
+    """Run free-form Cypher, read-only unless --write."""
+    from kg.queries import ensure_read_only, run_cypher
+
+    with user_errors():
+        if not write:
+            ensure_read_only(text, "this Cypher")
+        with opened_store(store, data, uri, user, password, database) as s:
+            rows = run_cypher(s, text, _parse_params(param or []), write=write)
+        print_rows(rows, fmt)
+
+
+@app.command()
 def view(
     graph: GraphOpt = None,
     out: Annotated[Optional[Path], typer.Option("--out", help="HTML file to write [default: out/view.html].")] = None,

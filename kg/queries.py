@@ -91,6 +91,29 @@ def _convert(query: str, name: str, type_: str, value: Any) -> Any:
     raise QueryError(f"query {query!r}: parameter {name} must be {type_}, got {value!r}")
 
 
+_WRITE_CLAUSE = re.compile(
+    r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|LOAD\s+CSV)\b"
+    r"|\bCALL\s+(db\.(create|drop|idx\.fulltext\.(create|drop))|apoc\.(create|merge|refactor|periodic))",
+    re.I,
+)
+_STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
+
+
+def write_clause(cypher: str) -> str | None:
+    """The first clause that would write, ignoring string literals and comments; None if read-only.
+
+    The stores enforce read-only sessions too (FalkorDB GRAPH.RO_QUERY, Neo4j READ access), but
+    FalkorDB over Bolt does not, so the runner refuses writes before anything is sent."""
+    m = _WRITE_CLAUSE.search(_STRINGS_AND_COMMENTS.sub(" ", cypher))
+    return m.group(0).upper() if m else None
+
+
+def ensure_read_only(cypher: str, what: str = "query") -> None:
+    clause = write_clause(cypher)
+    if clause:
+        raise QueryError(f"{what} would write ({clause}); queries run read-only")
+
+
 _HEADER = re.compile(r"\A\s*//\s*---\s*\n(?P<head>(?://.*\n)*?)//\s*---\s*\n", re.M)
 _VARIANT = re.compile(r"^//\s*variant:\s*(\w+)\s*$", re.M)
 
@@ -116,6 +139,8 @@ def parse_query_file(path: Path) -> PackQuery:
         raise QueryError(f"{path}: bad header: {exc}") from exc
     if q.name != path.stem:
         raise QueryError(f"{path}: header name {q.name!r} differs from the file name")
+    for backend, text in {"": q.cypher, **q.variants}.items():
+        ensure_read_only(text, f"{path}{' (' + backend + ' variant)' if backend else ''}")
     return q
 
 
@@ -141,4 +166,13 @@ def run_query(store: GraphStore, name: str, params: dict[str, Any] | None = None
     """Run a pack query read-only; rows as dicts with the header's columns."""
     q = get_query(name, folder)
     bound = q.bind(params or {})
-    return store.query(q.text_for(store.backend), bound)
+    text = q.text_for(store.backend)
+    ensure_read_only(text, f"query {name!r}")
+    return store.query(text, bound)
+
+
+def run_cypher(store: GraphStore, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[dict[str, Any]]:
+    """Free-form Cypher: read-only unless `write` is given explicitly."""
+    if not write:
+        ensure_read_only(cypher, "this Cypher")
+    return store.query(cypher, params or {}, write=write)
