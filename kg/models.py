@@ -32,22 +32,27 @@ class Evidence(BaseModel):
 
 
 class Section(BaseModel):
-    """One heading of the numbering ladder (第一章 / 一、/ （一）/ 1. / (1))."""
+    """One heading of the numbering ladder (第一章 / 第一节 / 一、/ （一）/ 1. / (1) / ①)."""
 
-    level: int
+    level: int = Field(description="depth in the section tree, 1 = outermost heading of the document")
     number: str
     title: str
     line: int
     path: list[str] = Field(default_factory=list, description="titles from the root to this heading")
+    marker: str | None = Field(None, description="numbering style: 第N章 第N节 一、 （一） 1. （1） ①")
 
 
 class TableRow(BaseModel):
-    cells: list[str]
+    cells: list[str] = Field(description="clean text of each cell ('' for a cell spanned from the row above)")
     line: int
+    raw: list[str] = Field(default_factory=list, description="each cell as printed on the line (verbatim, for quotes)")
+    sequences: list[list[str]] = Field(
+        default_factory=list, description="chain tables: the stage sequences of the chain cell (煤焦油-针状焦-… → [[煤焦油, 针状焦, …]])")
 
 
 class Table(BaseModel):
-    """A 专栏 boxed table: tab-separated rows under a '专栏 N title' line."""
+    """A 专栏 boxed table: tab-separated rows under a '专栏 N title' line (number None and title ''
+    for a tab-separated table printed without one)."""
 
     number: str | None = None
     title: str
@@ -56,6 +61,23 @@ class Table(BaseModel):
     rows: list[TableRow] = Field(default_factory=list)
     section_path: list[str] = Field(default_factory=list)
     kind: str = Field("other", description="indicator | chain | other")
+    columns: list[str] = Field(
+        default_factory=list, description="role of each header column: no name baseline target growth attribute unit demand chain other")
+
+    def filled_rows(self) -> list[list[str]]:
+        """Cells of every row with leading cells spanned from the row above filled in."""
+        out: list[list[str]] = []
+        prev: list[str] = []
+        for r in self.rows:
+            cells = list(r.cells)
+            for i, c in enumerate(cells):
+                if c:
+                    break
+                if i < len(prev):
+                    cells[i] = prev[i]
+            out.append(cells)
+            prev = cells
+        return out
 
 
 class Span(BaseModel):
@@ -75,10 +97,22 @@ class Paragraph(BaseModel):
     section_path: list[str] = Field(default_factory=list)
     is_heading: bool = False
     in_table: bool = False
+    inserted: list[int] = Field(default_factory=list, description="indices of characters cleaning added (a space between rejoined ASCII words)")
 
     @property
     def line(self) -> int:
         return self.origin[0][0] if self.origin else 0
+
+    @property
+    def lead(self) -> str | None:
+        """The run-in heading of a paragraph (构建氢能产业科技创新链。依托…): its first sentence when
+        that is short (<= 24 characters, no comma, not a quotation) and more text follows. A
+        heuristic: a short plain first sentence is taken as a lead too."""
+        head, sep, rest = self.text.partition("。")
+        head = head.removeprefix("——")
+        if not sep or not rest or not head or len(head) > 24 or head[0] in "“\"" or any(c in head for c in "，,；;"):
+            return None
+        return head
 
     def line_at(self, index: int) -> int:
         return self.origin[min(index, len(self.origin) - 1)][0]
@@ -108,6 +142,13 @@ class Document(BaseModel):
     tables: list[Table] = Field(default_factory=list)
     paragraphs: list[Paragraph] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    line_pages: list[int] = Field(default_factory=list, description="PDF: the 1-based page of each line")
+    meta_sources: dict[str, str] = Field(default_factory=dict, description="where each metadata field came from: text | manifest")
+    meta_lines: dict[str, int] = Field(default_factory=dict, description="1-based line where each metadata field is printed (read from the text)")
+
+    def clean_text(self) -> str:
+        """The clean text, one paragraph per line (for diffing renderings of the same plan)."""
+        return "\n".join(p.text for p in self.paragraphs)
 
     def evidence(self, paragraph: Paragraph, start: int, end: int) -> Evidence:
         """Evidence for clean-text span [start, end) of a paragraph: the original line of its
@@ -140,6 +181,9 @@ class EntityMention(BaseModel):
     city: str | None = None
     properties: dict[str, Any] = Field(default_factory=dict)
     evidence: Evidence
+    aliases: list[str] = Field(default_factory=list, description="other surface forms read with this mention")
+    scope: str | None = Field(None, description="what a city-scoped name is unique within (city, chain id)")
+    rule: str | None = Field(None, description="the extraction rule that produced the mention")
 
 
 class RelationMention(BaseModel):
@@ -152,6 +196,9 @@ class RelationMention(BaseModel):
     target_type: str
     properties: dict[str, Any] = Field(default_factory=dict)
     evidence: Evidence
+    source_scope: str | None = None
+    target_scope: str | None = None
+    rule: str | None = None
 
 
 class Extraction(BaseModel):

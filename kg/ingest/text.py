@@ -1,211 +1,164 @@
-"""Plain-text plans: encoding detection, line splitting, cleaning with a character map,
-section tree and 专栏 tables. The structure parser works on lines, so the DOCX and PDF readers
-produce lines too and reuse it."""
+"""Raw text of a plan file: format sniffing, encoding detection, line splitting.
+
+Every reader (text, DOCX, PDF) produces a `RawText`: the lines evidence will point at, plus
+layout hints the structure parser may use. Formats and encodings are detected from the bytes;
+the file extension only chooses the error message when the bytes are not what it promises.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.models import Document, DocumentMeta, Paragraph, Section, Table, TableRow
 
 log = logging.getLogger(__name__)
 
-CJK = r"\u3400-\u9fff\uf900-\ufaff"
-_CN_NUM = "一二三四五六七八九十百零〇"
 
-# The numbering ladder, outermost first. Each pattern captures (number, rest-of-line).
-HEADING_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
-    (1, re.compile(rf"^第([{_CN_NUM}\d]+)[章篇部分]+\s*(.*)$")),
-    (2, re.compile(rf"^([{_CN_NUM}]+)\s*、\s*(.+)$")),
-    (3, re.compile(rf"^[（(]\s*([{_CN_NUM}]+)\s*[）)]\s*(.+)$")),
-    (4, re.compile(r"^(\d{1,2})\s*[.．、]\s*(?!\d)(.+)$")),
-    (5, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(.+)$")),
-]
-TOC_LINE = re.compile(r"(\.{3,}|…{2,}|\t)\s*\(?\d{1,3}\)?\s*$|[（(]\d{1,3}[)）]\s*$")
-TABLE_START = re.compile(r"^\s*专栏\s*(\d+)\s*[:：]?\s*(.*?)\s*$")
-SENTENCE_END = "。！？；：”\"）)…"
+@dataclass
+class RawText:
+    """The extracted text of one file, line by line, before any cleaning.
+
+    `soft` holds 1-based line numbers whose line break the reader knows to be a soft wrap (the
+    paragraph goes on: PDF layout, DOCX manual line breaks); `hard` holds lines after which the
+    reader knows a paragraph ends (DOCX heading styles). Plain text gives no hints."""
+
+    lines: list[str]
+    fmt: str
+    encoding: str
+    sha256: str
+    pages: int | None = None
+    line_pages: list[int] = field(default_factory=list)
+    soft: set[int] = field(default_factory=set)
+    hard: set[int] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)
+
+
+def sniff(data: bytes) -> str:
+    """What the bytes are: pdf, zip (DOCX is a ZIP), ole (legacy .doc/.xls), rtf or text."""
+    head = data[:1024]
+    if b"%PDF-" in head and not head.startswith(b"PK"):
+        return "pdf"
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    return "text"
+
+
+# -------------------------------------------------------------------------------- encodings
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def _control_ratio(text: str) -> float:
+    """Share of C0 control characters other than whitespace: high in binary data."""
+    if not text:
+        return 0.0
+    bad = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\n\r\x0c")
+    return bad / min(len(text), 20000)
 
 
 def detect_encoding(data: bytes, name: str) -> tuple[str, str]:
-    """Decode bytes by content (BOMs first, then strict UTF-8, then GB18030)."""
-    if not data.strip():
+    """Decode a text file by its content: BOM first (UTF-8/16/32), then UTF-16 without BOM (by
+    where the NUL bytes sit), strict UTF-8, then GBK / GB18030. Returns (text, encoding)."""
+    if not data.strip(b" \t\r\n\x00"):
         raise InputError(f"{name}: the file is empty")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    if b"\x00" in data[:4096]:
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: starts with a {enc} byte-order mark but is not valid {enc} ({exc.reason} at byte {exc.start})") from exc
+            return text.lstrip("\ufeff"), enc
+    if b"\x00" in data:
+        sample = data[:8192]
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        for enc, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+            if len(data) % 2 == 0 and zeros > 4 * other:
+                try:
+                    text = data.decode(enc)
+                except UnicodeDecodeError:
+                    continue
+                if _control_ratio(text) < 0.01:
+                    return text, enc
         raise InputError(f"{name}: looks like a binary file (NUL bytes), not a text plan")
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
+        enc = "utf-8"
     except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not UTF-8, UTF-16 or GBK/GB18030 text ({exc.reason} at byte {exc.start})") from exc
+        text, enc = "", ""
+        for cand in ("gbk", "gb18030"):
+            try:
+                text = data.decode(cand)
+                enc = cand
+                break
+            except UnicodeDecodeError as exc:
+                err = exc
+        if not enc:
+            raise InputError(f"{name}: not UTF-8, UTF-16 or GBK/GB18030 text ({err.reason} at byte {err.start})") from err
+    if _control_ratio(text) > 0.01:
+        raise InputError(f"{name}: looks like a binary file (control characters), not a text plan")
+    return text, enc
 
 
 def split_lines(text: str) -> list[str]:
-    """Lines as `grep -n` numbers them: split on \\n, drop a trailing \\r."""
+    """Lines as `grep -n` numbers them: split on \\n, drop a trailing \\r (a file of bare \\r
+    line ends is split on \\r). A final line without a newline is still a line."""
+    if "\n" not in text and "\r" in text:
+        text = text.replace("\r", "\n")
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     return [ln[:-1] if ln.endswith("\r") else ln for ln in lines]
 
 
-def heading_of(line: str) -> tuple[int, str, str] | None:
-    """(level, number, title) if the line is a heading of the numbering ladder."""
-    s = line.strip()
-    if not s or len(s) > 120 and "。" in s[:40]:
-        pass
-    for level, pat in HEADING_PATTERNS:
-        m = pat.match(s)
-        if m:
-            number, rest = m.group(1), m.group(2).strip()
-            # a run-in heading ("1. 推进重大科技项目攻关。正文……"): the title ends at the first 。
-            title = re.split(r"[。；]", rest, maxsplit=1)[0].strip()
-            if not title or len(title) > 60:
-                return None
-            return level, number, title
-    return None
-
-
-def _clean_chars(line: str, lineno: int) -> tuple[str, list[tuple[int, int]]]:
-    """Drop spaces between CJK characters (PDF artefacts), keep a (line, col) per kept char."""
-    out: list[str] = []
-    origin: list[tuple[int, int]] = []
-    n = len(line)
-    for col, ch in enumerate(line):
-        if ch in " \u3000\t":
-            prev = line[col - 1] if col > 0 else ""
-            nxt = next((c for c in line[col + 1 :] if c not in " \u3000\t"), "")
-            if not prev or not nxt or re.match(f"[{CJK}，。、；：（）“”]", prev) or re.match(f"[{CJK}，。、；：（）“”]", nxt):
-                continue
-            ch = " "
-        out.append(ch)
-        origin.append((lineno, col))
-    del n
-    return "".join(out), origin
-
-
-def parse_lines(lines: list[str], name: str) -> tuple[list[Section], list[Table], list[Paragraph], list[str]]:
-    """Section tree, 专栏 tables and clean paragraphs from original lines."""
-    sections: list[Section] = []
-    tables: list[Table] = []
-    paragraphs: list[Paragraph] = []
-    warnings: list[str] = []
-    stack: list[Section] = []
-    table: Table | None = None
-    pending: Paragraph | None = None
-
-    def path() -> list[str]:
-        return [s.title for s in stack]
-
-    def flush() -> None:
-        nonlocal pending
-        if pending is not None and pending.text:
-            paragraphs.append(pending)
-        pending = None
-
-    for i, raw in enumerate(lines, start=1):
-        s = raw.strip()
-        if not s:
-            continue
-        if TOC_LINE.search(raw) and heading_of(re.sub(r"[\t.…]+\s*\(?\d+\)?\s*$", "", s)) and len(s) < 80:
-            continue  # table-of-contents entry
-        m = TABLE_START.match(raw)
-        if m:
-            flush()
-            table = Table(number=m.group(1), title=m.group(2).strip(), line=i, section_path=path())
-            tables.append(table)
-            text, origin = _clean_chars(raw, i)
-            paragraphs.append(Paragraph(text=text, origin=origin, section_path=path(), in_table=True))
-            continue
-        if table is not None:
-            if "\t" in raw or (not heading_of(s) and len(s) < 40 and not s.endswith("。")):
-                cells = [c.strip() for c in raw.split("\t")]
-                while cells and not cells[-1]:
-                    cells.pop()
-                if not table.header and not table.rows and len(cells) > 1:
-                    table.header = cells
-                else:
-                    table.rows.append(TableRow(cells=cells, line=i))
-                # every cell is also a paragraph, so extraction sees table text with its line
-                col = 0
-                for cell in raw.split("\t"):
-                    if cell.strip():
-                        start = raw.index(cell, col)
-                        text, origin = _clean_chars(cell, i)
-                        origin = [(ln, c + start) for ln, c in origin]
-                        paragraphs.append(Paragraph(text=text, origin=origin, section_path=path(), in_table=True))
-                    col += len(cell) + 1
-                continue
-            table = None
-        h = heading_of(s)
-        if h:
-            flush()
-            level, number, title = h
-            while stack and stack[-1].level >= level:
-                stack.pop()
-            sec = Section(level=level, number=number, title=title, line=i, path=path() + [title])
-            stack.append(sec)
-            sections.append(sec)
-            text, origin = _clean_chars(raw, i)
-            paragraphs.append(Paragraph(text=text, origin=origin, section_path=path(), is_heading=True))
-            continue
-        text, origin = _clean_chars(raw, i)
-        if pending is not None and pending.text and pending.text[-1] not in SENTENCE_END:
-            pending.text += text  # a sentence broken across lines: rejoin
-            pending.origin.extend(origin)
-        else:
-            flush()
-            pending = Paragraph(text=text, origin=origin, section_path=path())
-    flush()
-    if not sections:
-        warnings.append(f"{name}: no numbered headings found")
-    return sections, tables, paragraphs, warnings
-
-
-META_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,6}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
-META_CITY = re.compile(r"([\u4e00-\u9fff]{2,4}市)")
-
-
-def read_meta(lines: list[str]) -> DocumentMeta:
-    """Metadata printed in the first lines of the document."""
-    head = [ln.strip() for ln in lines[:40] if ln.strip()]
-    meta = DocumentMeta()
-    for ln in head:
-        m = META_DOC_NUMBER.search(ln)
-        if m and not meta.doc_number:
-            meta.doc_number = re.sub(r"\s+", "", m.group(0))
-        if "规划" in ln and not meta.title and len(ln) < 90 and "《" not in ln:
-            meta.title = re.sub(r"\s+", "", ln)
-        if ln.endswith(("人民政府文件", "人民政府", "科学技术局")) and not meta.issuer:
-            meta.issuer = ln.removesuffix("文件")
-    for ln in head:
-        m = META_CITY.search(ln)
-        if m:
-            meta.city = m.group(1)
-            break
-    return meta
-
-
-def read_text_file(path: Path) -> Document:
-    data = path.read_bytes()
+def read_text(data: bytes, path: Path) -> RawText:
     text, encoding = detect_encoding(data, str(path))
-    return document_from_lines(path, split_lines(text), encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
-
-
-def document_from_lines(path: Path, lines: list[str], *, encoding: str, sha256: str, fmt: str = "txt", pages: int | None = None) -> Document:
+    lines = split_lines(text)
     if not any(ln.strip() for ln in lines):
-        raise InputError(f"{path}: no text found")
-    sections, tables, paragraphs, warnings = parse_lines(lines, path.name)
-    return Document(
-        name=path.name, path=str(path), sha256=sha256, encoding=encoding, fmt=fmt, lines=lines, pages=pages,
-        meta=read_meta(lines), sections=sections, tables=tables, paragraphs=paragraphs, warnings=warnings,
-    )
+        raise InputError(f"{path}: the file is empty (only whitespace)")
+    return RawText(lines=lines, fmt="txt", encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
+
+
+def read_raw(path: Path) -> RawText:
+    """Read any supported file into lines; the format is decided by the bytes."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
+    if not data:
+        raise InputError(f"{path}: the file is empty (0 bytes)")
+    kind = sniff(data)
+    suffix = path.suffix.lower()
+    if kind == "pdf":
+        from kg.ingest.pdf_reader import read_pdf
+
+        return read_pdf(data, path)
+    if kind == "zip":
+        from kg.ingest.docx_reader import read_docx
+
+        return read_docx(data, path)
+    if kind == "ole":
+        raise InputError(f"{path}: a legacy Word/Excel (OLE) file; save it as .docx and read that")
+    if kind == "rtf":
+        raise InputError(f"{path}: an RTF file; save it as .docx or .txt and read that")
+    if suffix == ".pdf":
+        raise InputError(f"{path}: not a PDF (no %PDF- header): damaged, truncated at the start, or mislabelled")
+    if suffix == ".docx":
+        raise InputError(f"{path}: not a DOCX (not a ZIP archive): damaged or mislabelled")
+    return read_text(data, path)

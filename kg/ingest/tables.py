@@ -1,0 +1,129 @@
+"""专栏 tables: header, column roles, kind (indicator | chain | other) and, for innovation-chain
+tables, the stage sequences of each chain cell (“煤焦油-煤焦油沥青-针状焦-石墨电极”)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.clean import clean_span
+from kg.models import Table, TableRow
+
+# Stage separators inside a chain cell. "——" is a list dash, not a separator.
+STAGE_SEP = re.compile(r"(?<!—)(?:—|-|－|–|―|─|→|⟶|➝)(?!—)")
+_YEAR = re.compile(r"^((?:19|20)\d{2})年?$")
+
+
+def column_role(cell: str) -> str:
+    """What a header cell names: no, name, baseline, target, growth, attribute, unit, demand, chain."""
+    c = cell.replace(" ", "")
+    if c in ("序号", "编号", "序"):
+        return "no"
+    if "目标" in c:
+        return "target"
+    if _YEAR.match(c) or any(w in c for w in ("现状", "基期", "基数", "基准")):
+        return "baseline"
+    if any(w in c for w in ("增长", "增幅", "累计", "年均")):
+        return "growth"
+    if "属性" in c:
+        return "attribute"
+    if "单位" in c:
+        return "unit"
+    if "指标" in c or "名称" in c:
+        return "name"
+    if "需求" in c:
+        return "demand"
+    if c.endswith("链"):
+        return "chain"
+    return "other"
+
+
+def _roles(header: list[str]) -> list[str]:
+    roles = [column_role(h) for h in header]
+    if "target" not in roles:  # bare years: the latest one is the target
+        years = [(int(_YEAR.match(h.replace(" ", "")).group(1)), i) for i, h in enumerate(header) if _YEAR.match(h.replace(" ", ""))]
+        if len(years) >= 2:
+            roles[max(years)[1]] = "target"
+    return roles
+
+
+def _is_header(row: TableRow) -> bool:
+    """The first row names columns: two or more short, non-empty cells that are not numbers."""
+    cells = row.cells
+    return len(cells) >= 2 and all(cells) and all(len(c) <= 14 for c in cells) and not any(re.fullmatch(r"[\d.%-]+", c) for c in cells)
+
+
+def classify(table: Table) -> str:
+    roles = set(table.columns)
+    if "name" in roles and roles & {"target", "baseline"} or "指标" in table.title:
+        return "indicator"
+    if "chain" in roles or "创新链" in table.title or "产业链" in table.title:
+        return "chain"
+    return "other"
+
+
+def stage_sequences(raw_cell: str) -> list[list[str]]:
+    """Stage sequences of one chain cell as printed. Items are split at commas/semicolons; a
+    space starts a new sequence only between two stretches that both have stage separators
+    (“…高纯铁等 铁-钢-钢材…”), otherwise it is a line-wrap artefact and is dropped
+    (“钴基催化剂费托 合成法合成蜡”). A trailing 等 (“etc.”) is cut from a stage."""
+    items: list[str] = []
+    for part in re.split(r"[,，;；]", raw_cell):
+        pieces = part.split()
+        cur = ""
+        for p in pieces:
+            if cur and STAGE_SEP.search(cur) and STAGE_SEP.search(p) and cur[-1] not in "、，,（(" and p[0] not in "（(" and not STAGE_SEP.match(p):
+                items.append(cur)
+                cur = p
+            else:
+                cur += p if not cur or not (cur[-1].isascii() and cur[-1].isalnum() and p[0].isascii() and p[0].isalnum()) else " " + p
+        if cur:
+            items.append(cur)
+    out: list[list[str]] = []
+    for item in items:
+        stages = []
+        for s in _split_outside_brackets(item):
+            s = clean_span(s, 1).strip().text
+            if len(s) > 1 and s.endswith("等"):
+                s = s[:-1]
+            if s:
+                stages.append(s)
+        if stages:
+            out.append(stages)
+    return out
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    parts, depth, cur = [], 0, ""
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        m = STAGE_SEP.match(text, i) if depth == 0 else None
+        if m and m.end() > m.start():
+            parts.append(cur)
+            cur = ""
+            i = m.end()
+            continue
+        cur += ch
+        i += 1
+    parts.append(cur)
+    return parts
+
+
+def finish_table(table: Table, rows: list[TableRow]) -> None:
+    """Split off the header, name the columns, decide the kind, parse chain cells."""
+    if len(rows) >= 2 and _is_header(rows[0]):
+        table.header = rows[0].cells
+        rows = rows[1:]
+    table.rows = rows
+    table.columns = _roles(table.header) if table.header else []
+    table.kind = classify(table)
+    if table.kind == "chain":
+        idx = table.columns.index("chain") if "chain" in table.columns else None
+        for r in rows:
+            k = idx if idx is not None else len(r.cells) - 1
+            if k < len(r.raw) and r.raw[k]:
+                r.sequences = stage_sequences(r.raw[k])
