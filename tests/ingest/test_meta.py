@@ -42,13 +42,27 @@ def test_metadata_cites_the_lines_it_was_read_from(bare):
     assert (reply.meta_lines["title"], reply.meta_lines["date"]) == (11, 7)  # the year of 临市科函〔2023〕5号
 
 
-def test_manifest_overrides_where_it_differs(docs):
-    linfen = docs[LINFEN]
-    assert linfen.meta.date == "2022" and linfen.meta_sources["date"] == "manifest"  # the text prints 2022年10月12日印发
-    assert linfen.meta_sources["title"] == "text"  # same value in both
-    reply = docs[REPLY]
-    assert reply.meta.title == "临汾市科学技术局关于市政协提案A-044号（打造一流创新生态）的答复"
-    assert reply.meta_sources["title"] == "manifest"
+def test_manifest_agrees_with_the_text(docs):
+    for name, meta in FROM_TEXT.items():
+        assert docs[name].meta.model_dump() == meta
+        assert set(docs[name].meta_sources.values()) == {"text"}  # same value in both
+
+
+def test_manifest_overrides_where_it_differs(tmp_path: Path):
+    import yaml
+
+    manifest = yaml.safe_load((PLANS / "manifest.yaml").read_text(encoding="utf-8"))
+    entry = next(d for d in manifest["documents"] if d["file"] == LINFEN)
+    entry["date"] = "2022"
+    entry["title"] = "临汾市创新生态规划（简称）"
+    (tmp_path / "manifest.yaml").write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
+    shutil.copy(PLANS / LINFEN, tmp_path / LINFEN)
+    docs, errors = read_paths([tmp_path / LINFEN])
+    assert not errors
+    meta = docs[0].meta
+    assert (meta.date, meta.title, meta.doc_number) == ("2022", "临汾市创新生态规划（简称）", "临政发〔2022〕27号")
+    assert docs[0].meta_sources["date"] == docs[0].meta_sources["title"] == "manifest"
+    assert docs[0].meta_sources["doc_number"] == "text"
 
 
 def test_manifest_of_other_bytes_is_not_applied(tmp_path: Path):
