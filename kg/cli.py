@@ -99,13 +99,23 @@ def print_rows(rows: list[dict[str, Any]], fmt: str, title: str | None = None, c
 def build(
     plans: PlansOpt = config.PLANS,
     out: Annotated[Optional[Path], typer.Option("--out", help="Where to write the interchange JSON [default: out/graph.json].")] = None,
+    curation: Annotated[Optional[Path], typer.Option("--curation", help="Curation file to apply [default: seeds/curation.yaml].")] = None,
+    no_curation: Annotated[bool, typer.Option("--no-curation", help="Apply no curation file.")] = False,
 ) -> None:
-    """Read the plans, extract facts with evidence, resolve entities, write the graph JSON."""
-    from kg.pipeline import build as run_build
+    """Read the plans, extract facts with evidence, resolve entities, write the graph JSON
+    (and resolution.json next to it: how every node was merged, what the curation did)."""
+    from kg.pipeline import RESOLUTION_NAME, build as run_build
 
     with user_errors():
-        result = run_build(plans)
+        result = run_build(plans, curation=None if no_curation else (curation or config.CURATION))
         path = result.graph.write_json(out or config.graph_path())
+        result.write_resolution(path.parent / RESOLUTION_NAME)
+    if result.resolution is not None and result.resolution.curation.actions:
+        cur = result.resolution.curation
+        console.print(f"curation {cur.path}: " + ", ".join(f"{k} {v}" for k, v in cur.counts().items()), highlight=False)
+        for a in cur.actions:
+            mark = "" if a.applied else " [not applied: no matching mention]"
+            console.print(f"  {a.section}:{a.line} {a.action} {a.detail}{mark}", highlight=False, markup=False)
     for e in result.errors:
         err.print(f"[yellow]skipped:[/] {e}", highlight=False)
     c = result.graph.counts()
@@ -113,6 +123,69 @@ def build(
                   f"{len(result.documents)} documents -> {path}")
     console.print("  nodes: " + ", ".join(f"{k} {v}" for k, v in c["nodes"].items()), highlight=False)
     console.print("  edges: " + ", ".join(f"{k} {v}" for k, v in c["edges"].items()), highlight=False)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Plan files (.txt, .docx, .pdf) or folders (read recursively).")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    no_manifest: Annotated[bool, typer.Option("--no-manifest", help="Ignore manifest.yaml: show only what the text says.")] = False,
+    tree: Annotated[bool, typer.Option("--tree", help="Also print the section tree.")] = False,
+    text: Annotated[bool, typer.Option("--text", help="Also print the numbered lines evidence points at (for DOCX/PDF: the extracted text).")] = False,
+) -> None:
+    """Read plan files and report per document: format, encoding, lines/pages, sections, 专栏 tables, metadata, warnings."""
+    from kg.ingest import read_paths
+    from kg.ingest.report import format_summary, numbered_lines, section_tree, summarize
+
+    if fmt not in ("text", "json"):
+        with user_errors():
+            raise KGError(f"unknown format {fmt!r}; choose text or json")
+    docs, errors = read_paths(paths, use_manifest=not no_manifest)
+    if fmt == "json":
+        rows = [summarize(d) for d in docs]
+        sys.stdout.write(json.dumps({"documents": rows, "errors": [str(e) for e in errors]}, ensure_ascii=False, indent=1) + "\n")
+    else:
+        for d in docs:
+            console.print(format_summary(summarize(d)), markup=False, highlight=False, soft_wrap=True)
+            if tree:
+                console.print(section_tree(d), markup=False, highlight=False, soft_wrap=True)
+            if text:
+                console.print(numbered_lines(d), markup=False, highlight=False, soft_wrap=True)
+        for e in errors:
+            err.print(f"[bold red]error:[/] {e}", highlight=False)
+    if errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def validate(
+    graph: GraphOpt = None,
+    plans: Annotated[Optional[Path], typer.Option("--plans", help="Also check every evidence quote against these plan files [default: seeds/plans if present].")] = None,
+    no_quotes: Annotated[bool, typer.Option("--no-quotes", help="Skip the quote check against the plan files.")] = False,
+    no_shacl: Annotated[bool, typer.Option("--no-shacl", help="Only the fast Python-side checks (for graphs far larger than the corpus).")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    limit: Annotated[int, typer.Option("--limit", help="Show at most this many violations and warnings each (0: all).")] = 100,
+) -> None:
+    """Validate the graph against the ontology (SHACL shapes + term checks); exit 1 on violations."""
+    from kg.validate import validate as run_validate
+
+    with user_errors():
+        if fmt not in ("text", "json"):
+            raise KGError(f"unknown format {fmt!r}; choose text or json")
+        g = _graph(graph)
+        docs = None
+        folder = plans or (config.PLANS if config.PLANS.is_dir() else None)
+        if folder is not None and not no_quotes:
+            from kg.ingest import read_corpus
+
+            docs, _errors = read_corpus(folder, check=False)
+        report = run_validate(g, documents=docs, shacl=not no_shacl)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=1) + "\n")
+    else:
+        console.print(report.format(limit=limit or None), markup=False, highlight=False, soft_wrap=True)
+    if not report.conforms:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -198,27 +271,160 @@ def cypher(
 def view(
     graph: GraphOpt = None,
     out: Annotated[Optional[Path], typer.Option("--out", help="HTML file to write [default: out/view.html].")] = None,
+    chain: Annotated[Optional[str], typer.Option("--chain", help="Chain view of an industry chain (name), or of all chains: --chain all (with --city: that city's).")] = None,
+    city: Annotated[Optional[str], typer.Option("--city", help="City overview; with --chain or --collab: keep to this city.")] = None,
+    ego: Annotated[Optional[str], typer.Option("--ego", help="Ego view: an entity (name, alias or id) and its neighbourhood.")] = None,
+    hops: Annotated[Optional[int], typer.Option("--hops", help="Hops around --ego [1] or around --query results [0].")] = None,
+    collab: Annotated[bool, typer.Option("--collab", help="Collaboration network (COLLABORATES_WITH), optionally of --city.")] = False,
+    query_name: Annotated[Optional[str], typer.Option("--query", help="View the entities a pack query returns (runs on --store).")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="Query parameter as key=value; repeatable.")] = None,
+    max_nodes: Annotated[Optional[int], typer.Option("--max-nodes", help="Refuse views with more nodes than this (default 5000); export GraphML/GEXF instead.")] = None,
+    store: StoreOpt = "embedded", data: DataOpt = None, uri: UriOpt = None, user: UserOpt = None,
+    password: PasswordOpt = None, database: DatabaseOpt = None,
 ) -> None:
-    """Write an interactive HTML view of the graph (works offline)."""
-    from kg.views import render
+    """Write an interactive HTML view (whole graph, chain, city, ego, collaboration or query result) that works offline."""
+    from kg import views
 
     with user_errors():
-        path = render(_graph(graph), out or config.out_dir() / "view.html")
-    console.print(f"wrote {path}")
+        g = _graph(graph)
+        params = _parse_params(param or [])
+        kw = {"max_nodes": max_nodes} if max_nodes is not None else {}
+        if query_name:
+            from kg.queries import get_query
+
+            get_query(query_name).bind(params)  # validate before starting a store
+            with opened_store(store, data, uri, user, password, database) as s:
+                v = views.select_view(g, chain=chain, city=city, ego=ego, hops=hops, collab=collab,
+                                      query=query_name, params=params, store=s)
+        else:
+            v = views.select_view(g, chain=chain, city=city, ego=ego, hops=hops, collab=collab, params=params)
+        path = views.write(v, out or config.out_dir() / "view.html", **kw)
+    console.print(f"wrote {path}: {v.kind} view “{v.title}”, {len(v.graph.nodes)} nodes, {len(v.graph.edges)} edges",
+                  highlight=False)
 
 
 @app.command()
 def export(
     graph: GraphOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Export format: json.")] = "json",
-    out: Annotated[Optional[Path], typer.Option("--out", help="File to write [default: out/export.<format>].")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json, graphml, gexf, csv, ttl, jsonld, cypher, md or html.")] = "json",
+    out: Annotated[Optional[str], typer.Option("--out", help="File (csv: folder or .zip) to write, or a folder (existing, or ending in /) to put a name derived from the selection in (default: the output folder, out/).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    entity: Annotated[Optional[str], typer.Option("--entity", help="Select an entity (name, alias or id) and its neighbours.")] = None,
+    hops: Annotated[Optional[int], typer.Option("--hops", help="Hops around --entity (default 1) or around --query results (default 0).")] = None,
+    chain: Annotated[Optional[str], typer.Option("--chain", help="Select an industry chain with leaders, members, platforms, innovation chains, stages.")] = None,
+    city: Annotated[Optional[str], typer.Option("--city", help="Select everything of one city.")] = None,
+    query_name: Annotated[Optional[str], typer.Option("--query", help="Select the entities a pack query returns (runs on --store).")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="Query parameter as key=value; repeatable.")] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="Report title (default: from the selection).")] = None,
+    store: StoreOpt = "embedded", data: DataOpt = None, uri: UriOpt = None, user: UserOpt = None,
+    password: PasswordOpt = None, database: DatabaseOpt = None,
 ) -> None:
-    """Export the graph for reports and other tools."""
-    from kg.export import export as run_export
+    """Export the graph or a selection of it (entity, chain, city, query result) for reports and other tools."""
+    from kg.export import export as run_export, get_format, select
 
     with user_errors():
-        path = run_export(_graph(graph), out or config.out_dir() / f"export.{fmt}", fmt)
-    console.print(f"wrote {path}")
+        get_format(fmt)
+        g = _graph(graph)
+        if query_name:
+            from kg.queries import get_query
+
+            params = _parse_params(param or [])
+            get_query(query_name).bind(params)  # validate before starting a store
+            with opened_store(store, data, uri, user, password, database) as s:
+                sel = select(g, entity=entity, chain=chain, city=city, query=query_name, params=params, hops=hops, store=s)
+        else:
+            sel = select(g, entity=entity, hops=hops, chain=chain, city=city, params=_parse_params(param or []))
+        if title:
+            sel.title = title
+        path = run_export(sel, out, fmt, force=force)
+    console.print(f"wrote {path} ({len(sel.graph.nodes)} nodes, {len(sel.graph.edges)} edges)", highlight=False)
+
+
+@app.command("eval")
+def eval_(
+    graph: Annotated[Optional[Path], typer.Option("--graph", help="Evaluate this graph JSON instead of building from --plans.")] = None,
+    plans: PlansOpt = config.PLANS,
+    gold: Annotated[Optional[list[Path]], typer.Option("--gold", help="Gold file or folder [default: tests/gold/*.yaml]; repeatable.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    details: Annotated[bool, typer.Option("--details", help="List missed and spurious entities and relationships.")] = False,
+) -> None:
+    """Precision, recall and F1 per entity and relationship type against the gold plans, and
+    counts of what is extracted from the plans without gold."""
+    from kg.evaluate import evaluate, gold_files
+
+    with user_errors():
+        if graph is not None:
+            g = _graph(graph)
+        else:
+            from kg.pipeline import build as run_build
+
+            g = run_build(plans).graph
+        paths: list[Path] = []
+        for p in gold or [None]:
+            paths += gold_files() if p is None else (gold_files(p) if p.is_dir() else [p])
+        if not paths:
+            raise KGError("no gold files found (expected tests/gold/*.yaml or --gold)")
+        report = evaluate(g, paths)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
+        return
+    if fmt != "table":
+        with user_errors():
+            raise KGError(f"unknown format {fmt!r}; choose table or json")
+    for d in report.gold:
+        t = Table(title=f"{d.doc} ({d.gold_file})")
+        for c in ("kind", "type", "tp", "fp", "fn", "precision", "recall", "f1"):
+            t.add_column(c, justify="left" if c in ("kind", "type") else "right")
+        for kind, scores, total in (("entity", d.entities, d.entity_total()), ("relation", d.relations, d.relation_total())):
+            for k, sc in sorted(scores.items()):
+                r = sc.row()
+                t.add_row(kind, k, *(str(r[c]) for c in ("tp", "fp", "fn", "precision", "recall", "f1")))
+            r = total.row()
+            t.add_row(kind, "[b]micro[/b]", *(f"[b]{r[c]}[/b]" for c in ("tp", "fp", "fn", "precision", "recall", "f1")),
+                      end_section=True)
+        console.print(t)
+        if details:
+            for label, items in (("missed entities", d.missed_entities), ("spurious entities", d.spurious_entities),
+                                 ("missed relations", d.missed_relations), ("spurious relations", d.spurious_relations)):
+                console.print(f"{label} ({len(items)}):", highlight=False)
+                for it in items:
+                    console.print(f"  {it}", highlight=False, markup=False)
+    if report.unseen:
+        t = Table(title="plans without gold: what is extracted")
+        t.add_column("document")
+        t.add_column("nodes", overflow="fold")
+        t.add_column("edges", overflow="fold")
+        for doc, c in report.unseen.items():
+            t.add_row(doc, ", ".join(f"{k} {v}" for k, v in c["nodes"].items()),
+                      ", ".join(f"{k} {v}" for k, v in c["edges"].items()))
+        console.print(t)
+
+
+@app.command()
+def explain(
+    name: Annotated[str, typer.Argument(help="Entity name, alias or id (a part of a name also works).")],
+    resolution: Annotated[Optional[Path], typer.Option("--resolution", help="resolution.json written by `kg build` [default: out/resolution.json].")] = None,
+) -> None:
+    """Show how an entity was resolved: the mentions merged into it, by which rule, and the curation applied."""
+    from kg.pipeline import RESOLUTION_NAME
+    from kg.resolve import explain_lookup
+
+    with user_errors():
+        hits = explain_lookup(resolution or config.out_dir() / RESOLUTION_NAME, name)
+    for n in hits:
+        console.print(f"[b]{n.name}[/b]  {n.type}  {n.id}", highlight=False)
+        if n.aliases:
+            console.print("  aliases: " + "、".join(n.aliases), highlight=False, markup=False)
+        console.print(f"  {len(n.mentions)} mention(s):", highlight=False)
+        for m in n.mentions:
+            console.print(f"    {m.name}  {m.doc}:{m.line}  «{m.quote}»  rule={m.rule}", highlight=False, markup=False)
+        if n.merges:
+            console.print("  merged:", highlight=False)
+            for st in n.merges:
+                console.print(f"    {st.a} + {st.b}  by {st.rule}" + (f" ({st.detail})" if st.detail else ""),
+                              highlight=False, markup=False)
+        for st in n.kept_apart:
+            console.print(f"  kept apart: {st.a} / {st.b} ({st.rule}, {st.detail})", highlight=False, markup=False)
 
 
 @app.command()

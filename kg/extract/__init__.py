@@ -1,13 +1,107 @@
 """Extract: `Document` -> `Extraction` (typed mentions and relations, each with evidence).
-Pure functions over the clean text; never touches a store."""
+
+Pure functions over the clean text; never touches a store. Two passes: the first collects every
+typed name of the corpus (and its short core: 晋南钢铁集团 -> 晋南钢铁) so that the second can
+recognise short forms where a rule needs an actor; the second runs the rules paragraph by
+paragraph, keeping the section context (which innovation chain, which programme the text is
+about) that the rules use.
+"""
 
 from __future__ import annotations
 
-from kg.extract.rules import extract_document
-from kg.models import Document, Extraction
+import logging
 
-__all__ = ["extract", "extract_document"]
+from kg.extract.chains import ChainRules
+from kg.extract.context import DocContext, mask_titles, sentences
+from kg.extract.lexicon import is_generic, norm_text
+from kg.extract.names import find_names
+from kg.extract.programs import ProgramRules, find_programs, program_key
+from kg.extract.rules import ORG, OrgRules, core_name
+from kg.extract.targets import TargetRules
+from kg.models import Document, EntityMention, Extraction, Paragraph
+
+log = logging.getLogger(__name__)
+
+__all__ = ["extract", "extract_document", "known_names"]
 
 
 def extract(docs: list[Document]) -> list[Extraction]:
-    return [extract_document(d) for d in docs]
+    """Mentions and relations of every document (names known in one inform the others)."""
+    known = known_names(docs)
+    return [extract_document(d, known) for d in docs]
+
+
+def known_names(docs: list[Document]) -> dict[str, str]:
+    """Typed organisation names of the corpus and their short cores (name -> type)."""
+    known: dict[str, str] = {}
+    for doc in docs:
+        for para in doc.paragraphs:
+            for n in find_names(mask_titles(norm_text(para.text))):
+                if n.type not in ORG and n.type != "Platform":
+                    continue
+                known.setdefault(n.name, n.type)
+                core = core_name(n.name)
+                if n.type in ORG and core != n.name and len(core) >= 3 and not is_generic(core):
+                    known.setdefault(core, n.type)
+    return known
+
+
+def extract_document(doc: Document, known: dict[str, str] | None = None) -> Extraction:
+    ctx = DocContext(doc)
+    city = ctx.city_entity()
+    progs = ProgramRules(ctx)
+    chains = ChainRules(ctx)
+    targets = TargetRules(ctx)
+    orgs = OrgRules(ctx, known if known is not None else known_names([doc]))
+    policy, issuer = progs.document_policy()
+    issuer_default = issuer if doc.meta.kind == "reply" and issuer is not None else city
+    tables = {t.line: t for t in doc.tables}
+    headings = {s.line: s for s in doc.sections}
+    done_tables: set[int] = set()
+    for i, para in enumerate(doc.paragraphs):
+        program = _section_program(para, progs)
+        if para.in_table:
+            table = tables.get(para.line)
+            if table is not None and table.line not in done_tables:
+                done_tables.add(table.line)
+                chains.table(table)
+                targets.table(table)
+                progs.table(table)
+            prose = "。" in para.text  # a 专栏 of prose (专栏14 高新技术企业倍增工程) is read as prose
+            for sent in sentences(para, i):
+                progs.sentence(sent, issuer_default if prose else None)
+                if prose:
+                    targets.sentence(sent)
+                orgs.sentence(sent, program)
+            continue
+        orgs.last_subject = None
+        if para.is_heading:
+            sec = headings.get(para.line)
+            chains.heading(sec.title if sec else para.text, para, para.line)
+        for j, sent in enumerate(sentences(para, i)):
+            if j == 0:
+                chains.run_in(sent)
+            progs.sentence(sent, issuer_default)
+            chains.sentence(sent)
+            targets.sentence(sent)
+            orgs.sentence(sent, program)
+    # tables the ingest did not attach to a paragraph
+    for t in doc.tables:
+        if t.line not in done_tables:
+            chains.table(t)
+            targets.table(t)
+            progs.table(t)
+    chains.finish()
+    targets.emit()
+    del policy
+    log.info("%s: %d mentions, %d relations", doc.name, len(ctx.ex.entities), len(ctx.ex.relations))
+    return ctx.ex
+
+
+def _section_program(para: Paragraph, progs: ProgramRules) -> EntityMention | None:
+    """The programme of the innermost section heading that names one (推进实施临汾市“111”创新工程)."""
+    for title in reversed(para.section_path):
+        found = find_programs(norm_text(title))
+        if found:
+            return progs.by_key.get(program_key(found[-1].name))
+    return None

@@ -1,0 +1,532 @@
+"""Industry chains, innovation chains and the ordered stages of innovation chains.
+
+- IndustryChain: canonical ``<industry>产业链`` (煤炭工业 / 煤炭产业 / 煤炭 -> 煤炭产业链), the
+  plan's wording kept as an alias. Global: 氢能产业链 of two cities is one node.
+- InnovationChain: titled as the plan titles it (构建氢能产业科技创新链 -> 氢能产业科技创新链),
+  scoped to its city.
+- ChainStage: the dash/arrow sequences of 专栏 chain tables (钢铁-焦化-化工-氢能) and quoted
+  inline sequences (“中药材种植—中药饮片—中成药”); members joined by 、 are parallel stages at the
+  same order. Scoped to their innovation chain.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import ChainContext, DocContext, Sentence, mask_titles
+from kg.extract.lexicon import clean_name, norm_text
+from kg.models import EntityMention, Evidence, Table
+
+# 构建煤炭工业转型升级科技创新链 / 构建中医药工业快速发展科技创新链。
+BUILD_ICHAIN = re.compile(r"^(?:\d+[.、．]\s*)?(?:统筹)?构建(?P<name>[^，。,；:：]{2,30}?科技创新链)")
+ICHAIN_TITLE = re.compile(r"(?P<name>[\u4e00-\u9fff()（）]{2,30}?科技创新链)")
+# X产业链 named in prose
+CHAIN_RE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,14}?)产业链(?!图|上中下游|上下游|现代化|水平|整合|协同|供应链|创新链|关键|核心|短板|安全|稳定|韧性)")
+# a heading about one industry chain: （一）氢能产业链 / 1. 做强煤机装备产业链 / 打造光伏产业链条
+HEADING_CHAIN = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]?\s*)?(?:打造|做强|做优|做大|壮大|培育|发展|构建|延伸|完善|"
+                           r"提升|推动|建设)?(?P<name>[\u4e00-\u9fff]{2,12}?)(?:产业链|产业链条|产业)(?:[。,，]|$)")
+# lists of chains sharing the word 产业链: 打造氢能、光伏、新材料等十大产业链
+CHAIN_LIST = re.compile(r"(?P<list>[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12}){1,20})(?:等)?"
+                        r"(?:[一二三四五六七八九十两\d]+(?:条|大|个))?(?:重点|主导|特色|优势|新兴|标志性|支柱)?(?:产业)?产业链(?!的)")
+DEVELOP_VERB = re.compile(r"(?:打造|构建|培育|发展|壮大|做强|做大|做优|延伸|完善|聚焦|围绕|布局|建设|形成|重点发展|着力打造)$")
+# lists of industries ending in 等(传统|新兴)优势产业
+INDUSTRY_LIST = re.compile(r"(?P<list>[\u4e00-\u9fff、]{2,80}?)等(?P<kind>传统优势|新兴优势)产(?:\(企\))?业")
+QUALIFIERS = ("转型升级", "快速发展", "加快发展", "高质量发展", "创新发展", "提质增效", "融合发展", "高端化")
+INDUSTRY_SYNONYMS = {"文旅": "文化旅游", "装备工业": "装备制造", "装备": "装备制造"}
+_LEAD = ("新一代", "先进", "现代化", "战略性")
+_NOT_INDUSTRY = re.compile(
+    r"^(?:全|整个|完整|完整的|上下游|产业|延伸|现代化|高端|关键|优势|主导|重点|相关|各|本地|该|其|新兴|传统|未来|"
+    r"传统优势|新兴优势|战略性新兴|传统产业|新兴产业|优势产业|主导产业|支柱产业|特色优势|"
+    r"循环经济|全闭环低碳|低碳|一体化|区域|地方|特色|支柱|龙头|各行业各领域|领域|行业|科技|大|小|强|补|延|链|双创|运维|"
+    r"[\u4e00-\u9fff]?等)$"
+)
+_BAD_CHAIN_HEAD = re.compile(r"(?:和|及|与|、|等|的|在|了|为|是|将|把|对|从|各|推动|促进|形成|打造|构建|延伸|完善|提升|"
+                             r"强化|增强|布局|紧扣|围绕|聚焦|提前|现代化|支撑|推进|实现|拉长|做强|做大|做优|建链|补链|"
+                             r"强链|延链|提链|着力|打通|贯通|依托|发挥|带动|引领|融入|嵌入|参与|攀登|瞄准|突破|研究制定|制定|研究|"
+                             r"企业|具有|较强|竞争力|引入|引进|一批|吸引|招引|集聚|加速|加快|促进|增强|优化|保障|稳定|整合|拓展|补齐|补强|"
+                             r"健全|服务|对接|畅通|深化|夯实|锻造|锻长|提高|围绕|聚焦|推动|发展)")
+SEQ_SPLIT = re.compile(r"\s*(?:-{1,2}|—{1,2}|–|→|－|─|>)\s*")
+_SEQ_MARK = re.compile(r"[-—–→－─>]")
+_PAREN_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def industry_of(text: str) -> str | None:
+    """The industry word of a chain title or wording: 煤炭工业转型升级 -> 煤炭, 新一代装备制造业 -> 装备制造."""
+    s = clean_name(text)
+    s = re.sub(r"(?:科技创新链|创新链|产业链|链条)$", "", s)
+    changed = True
+    while changed:
+        changed = False
+        for q in QUALIFIERS:
+            if s.endswith(q) and len(s) > len(q):
+                s, changed = s[: -len(q)], True
+        for lead in _LEAD:
+            if s.startswith(lead) and len(s) > len(lead) + 1:
+                s, changed = s[len(lead) :], True
+        for end in ("制造业", "工业", "产业", "行业"):
+            if s.endswith(end) and len(s) > len(end) + 1:
+                s = s[: -len(end)] + ("制造" if end == "制造业" else "")
+                changed = True
+    s = re.sub(r"全$", "", s)  # 新能源汽车全产业链
+    if "的" in s:
+        s = s.rsplit("的", 1)[1]
+    s = INDUSTRY_SYNONYMS.get(s, s)
+    if len(s) < 2 or _NOT_INDUSTRY.match(s):
+        return None
+    return s
+
+
+def industry_chain_name(industry: str) -> str:
+    return f"{industry}产业链"
+
+
+def is_industrial(title: str) -> bool:
+    """A chain title that names an industry (工业/产业/制造业), not a field of work (环保工作)."""
+    return bool(re.search(r"(?:工业|产业|制造业|制造)", title))
+
+
+class ChainRules:
+    """Chain rules of one document; keeps the innovation chain the current text is about."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.sequence_no: dict[str, int] = {}
+        self.stages: dict[tuple[str, str], EntityMention] = {}
+        self.umbrella: ChainContext | None = None
+        self.chains_by_name: dict[str, ChainContext] = {}
+        self.pending_inline: list[tuple[EntityMention, list[list[str]], Evidence]] = []
+        self.inline_scopes: set[str] = set()
+
+    # ------------------------------------------------------------------ mentions
+    def industry_chain(self, industry: str, ev: Evidence, wording: str | None, rule: str) -> EntityMention:
+        aliases = [w for w in {wording, industry} if w]
+        return self.ctx.entity(industry_chain_name(industry), "IndustryChain", ev, rule=rule, city=None,
+                               aliases=aliases)
+
+    def innovation_chain(self, name: str, ev: Evidence, rule: str, aliases: list[str] | None = None) -> EntityMention:
+        return self.ctx.entity(name, "InnovationChain", ev, rule=rule, scope=self.ctx.city, aliases=aliases)
+
+    # ------------------------------------------------------------------ context
+    def heading(self, title: str, para, level_line: int) -> None:
+        """A heading ends the chain context it does not nest in. 构建X科技创新链 headings open an
+        umbrella innovation chain; headings naming an industry chain (（一）氢能产业链, 1. 做强
+        煤机装备产业链) open that chain's context for the section below."""
+        ctx = self.ctx
+        depth = len(para.section_path) or 1
+        if ctx.chain is not None and depth <= ctx.chain.depth:
+            ctx.chain = None
+        t = norm_text(title)
+        m = BUILD_ICHAIN.match(t) or (ICHAIN_TITLE.search(t) if "构建" in t else None)
+        if m and not re.search(r"其他|各行业", m.group("name")):
+            name = clean_name(m.group("name"))
+            start = para.text.find(m.group("name")[:4]) if m.group("name")[:4] in para.text else 0
+            ev = ctx.ev(para, max(start, 0), max(start, 0) + len(name))
+            ichain = self.innovation_chain(name, ev, rule="ichain_heading")
+            self.umbrella = ChainContext(name=name, industry="", mention=ichain, industry_mention=ichain, line=ev.line,
+                                         depth=depth)
+            return
+        self.umbrella = None
+        hm = HEADING_CHAIN.search(t)
+        if hm and "、" not in hm.group("name"):
+            industry = industry_of(hm.group("name"))
+            if industry and len(industry) <= 10:
+                s0 = para.text.find(hm.group("name")) if hm.group("name") in para.text else 0
+                ev = ctx.ev(para, max(s0, 0), max(s0, 0) + len(hm.group(0)))
+                chain = self.industry_chain(industry, ev, clean_name(hm.group("name")), rule="chain_heading")
+                ctx.chain = ChainContext(name=chain.name, industry=chain.name, mention=chain, industry_mention=chain,
+                                         line=ev.line, depth=depth)
+                city = ctx.city_entity()
+                if city is not None:
+                    ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="chain_heading")
+
+    def run_in(self, sent: Sentence) -> ChainContext | None:
+        """构建X科技创新链。 opening a paragraph: the paragraph (and the 专栏 after it) is about X."""
+        m = BUILD_ICHAIN.match(sent.text)
+        if not m or sent.start != 0:
+            return None
+        name = clean_name(m.group("name"))
+        if re.search(r"其他|各行业", name):
+            self.ctx.chain = None
+            return None
+        ctx = self.ctx
+        ev = ctx.ev(sent.para, sent.at(m.start("name") - 2), sent.at(m.end("name")))
+        ichain = self.innovation_chain(name, ev, rule="ichain_run_in")
+        industry = industry_of(name)
+        imention = None
+        if industry and is_industrial(name):
+            imention = self.industry_chain(industry, ev, industry_wording(name), rule="ichain_industry")
+            ctx.relation("INNOVATION_CHAIN_OF", ichain, imention, ev, rule="ichain_industry")
+        cc = ChainContext(name=name, industry=imention.name if imention else "", mention=ichain,
+                          industry_mention=imention or ichain, line=ev.line)
+        ctx.chain = cc
+        self.chains_by_name[name] = cc
+        return cc
+
+    # ------------------------------------------------------------------ prose
+    def sentence(self, sent: Sentence) -> None:
+        self._industry_lists(sent)
+        self._chain_lists(sent)
+        self._named_chains(sent)
+        self._inline_ichain(sent)
+        self._inline_sequences(sent)
+
+    def _chain_lists(self, sent: Sentence) -> None:
+        """打造氢能、光伏、新材料等十大产业链: every member is an industry chain."""
+        if "产业链" not in sent.text or "、" not in sent.text:
+            return
+        ctx = self.ctx
+        for m in CHAIN_LIST.finditer(sent.masked):
+            lst = m.group("list")
+            cut = 0
+            for w in re.finditer(_BAD_CHAIN_HEAD, lst.split("、", 1)[0]):
+                cut = w.end()
+            start = m.start("list") + cut
+            lead = sent.text[max(0, start - 6) : start]
+            develop = bool(DEVELOP_VERB.search(lead)) or bool(DEVELOP_VERB.search(sent.text[max(0, start - 2) : start]))
+            ev = ctx.ev(sent.para, sent.at(start), sent.at(m.end()))
+            city = ctx.city_entity()
+            members = list(re.finditer(r"[^、]+", sent.text[start : m.end("list")]))
+            tail = sent.text[m.end("list") : m.end()]
+            if "全产业链" in tail or sum(_is_activity(mm.group(0)) for mm in members) * 2 >= len(members):
+                continue  # 研发、制造、运维产业链 / 收储、运输、加工、销售等全产业链: steps, not chains
+            for mm in members:
+                word = mm.group(0)
+                industry = industry_of(word)
+                if not industry or len(industry) > 10:
+                    continue
+                mev = ctx.ev(sent.para, sent.at(start + mm.start()), sent.at(start + mm.end()))
+                chain = self.industry_chain(industry, mev, clean_name(word), rule="chain_list")
+                if develop and city is not None:
+                    ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="chain_list")
+
+    def _inline_ichain(self, sent: Sentence) -> None:
+        """构建/打造X科技创新链 inside a sentence (not a run-in title): the chain and its industry."""
+        if sent.start == 0 and BUILD_ICHAIN.match(sent.text):
+            return
+        ctx = self.ctx
+        for m in re.finditer(r"(?:构建|打造|完善|布局|建设)(?P<name>[\u4e00-\u9fff]{2,20}?(?:科技)?创新链)(?:条)?", sent.masked):
+            name = clean_name(m.group("name"))
+            if re.search(r"其他|各行业|一流|全链条|产业链|的", name) or is_generic_chain(name) or \
+                    re.match(r"支撑|支持|服务|面向|引领", name):
+                continue
+            ev = ctx.ev(sent.para, sent.at(m.start()), sent.at(m.end()))
+            ichain = self.innovation_chain(name, ev, rule="ichain_inline")
+            industry = industry_of(name)
+            if industry and is_industrial(name) and len(industry) <= 10:
+                ic = self.industry_chain(industry, ev, industry_wording(name), rule="ichain_industry")
+                ctx.relation("INNOVATION_CHAIN_OF", ichain, ic, ev, rule="ichain_industry")
+            if ctx.chain is None or ctx.chain.mention.type != "InnovationChain":
+                ctx.chain = ChainContext(name=name, industry="", mention=ichain, industry_mention=ichain, line=ev.line,
+                                         depth=len(sent.para.section_path) or 1)
+
+    def _industry_lists(self, sent: Sentence) -> None:
+        """紧扣煤炭、焦化、钢铁、煤电等传统优势产业…: every member is a chain the city develops."""
+        ctx = self.ctx
+        for m in INDUSTRY_LIST.finditer(sent.text):
+            lst = m.group("list")
+            # the list starts after the last verb/preposition before it (…转型升级和装备制造、…)
+            cut = max((lst.rfind(w) + len(w) for w in ("紧扣", "聚焦", "围绕", "立足", "针对", "和", "对", "支持", "引导",
+                                                          "推进", "重点", "促进", "发展", "培育", "以及", "及")
+                       if w in lst), default=0)
+            lst_start = m.start("list") + cut
+            members = [(mm.start() + lst_start, mm.end() + lst_start, mm.group(0))
+                       for mm in re.finditer(r"[^、]+", sent.text[lst_start : m.end("list")])]
+            city = ctx.city_entity()
+            ev = ctx.ev(sent.para, sent.at(lst_start), sent.at(m.end()))
+            for s, e, word in members:
+                industry = industry_of(word)
+                if not industry:
+                    continue
+                mev = ctx.ev(sent.para, sent.at(s), sent.at(e))
+                chain = self.industry_chain(industry, mev, clean_name(word), rule="industry_list")
+                if city is not None:
+                    ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="industry_list")
+                if self.umbrella is not None and sent.para.line - self.umbrella.line < 6:
+                    ctx.relation("INNOVATION_CHAIN_OF", self.umbrella.mention, chain, ev, rule="umbrella_list")
+
+    def _named_chains(self, sent: Sentence) -> None:
+        """X产业链 in prose; 紧扣X产业链 inside an innovation chain's text links the two."""
+        ctx = self.ctx
+        for m in CHAIN_RE.finditer(sent.masked):
+            raw = m.group("name")
+            # cut lead-in words: 紧扣装备制造 -> 装备制造, 提前布局氢能重卡 -> 氢能重卡
+            start = m.start("name")
+            for w in re.finditer(_BAD_CHAIN_HEAD, raw):
+                start = m.start("name") + w.end()
+            word = sent.text[start : m.end("name")]
+            if sent.text[start - 1 : start] == "、":
+                continue  # 研发、制造、运维产业链: a list of stages, not a chain's name
+            if not word or sent.text[start - 1 : start] in ("-", "—", "”") and "-" in sent.text[max(0, start - 12) : start]:
+                continue
+            if re.search(r"[-—”“]", sent.text[max(0, start - 1) : m.end()]):
+                continue
+            industry = industry_of(word)
+            if not industry or len(industry) > 10:
+                continue
+            ev = ctx.ev(sent.para, sent.at(start), sent.at(m.end()))
+            chain = ctx.entity(f"{industry}产业链", "IndustryChain", ev, rule="chain_named", city=None,
+                               aliases=[f"{clean_name(word)}产业链"] if clean_name(word) != industry else [])
+            lead = sent.text[max(0, start - 4) : start]
+            # 紧扣煤焦油精深加工产业链和焦炉煤气精深加工产业链: 紧扣 governs the whole list
+            governed = re.search(r"紧扣(?:[^,，。；;]{1,20}?产业链(?:和|、|及|与|以及))*$", sent.text[:start])
+            if ctx.chain is not None and ctx.chain.mention.type == "InnovationChain" and governed:
+                ctx.relation("INNOVATION_CHAIN_OF", ctx.chain.mention, chain,
+                             ctx.ev(sent.para, sent.at(start - 2), sent.at(m.end())), rule="ichain_named_chain")
+            if re.search(r"(?:打造|构建|发展|培育|壮大)$", lead):
+                city = ctx.city_entity()
+                if city is not None:
+                    ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="chain_develop_verb")
+
+    def _inline_sequences(self, sent: Sentence) -> None:
+        """“中药材种植—中药饮片—中成药”产业链 or 制氢—储运—加氢站—燃料电池 in prose: a dash
+        sequence of three or more steps."""
+        if not any(c in sent.text for c in "—→－-"):
+            return
+        for m in re.finditer(r"“(?P<seq>[^“”]{3,60})”(?:、)?|(?P<bare>[\u4e00-\u9fff]{1,10}(?:\s*[—→－]{1,2}\s*"
+                             r"[\u4e00-\u9fff]{1,10}){2,})", sent.text):
+            if m.group("bare"):
+                seq, s0, e0 = m.group("bare"), m.start("bare"), m.end("bare")
+                lead_cut = re.match(r"^.*?(?:形成|构建|打造|延伸|完善|覆盖|贯通|打通|围绕|包括|即)", seq.split("—")[0])
+                if lead_cut:
+                    seq, s0 = seq[lead_cut.end():], s0 + lead_cut.end()
+                parts = [p for p in SEQ_SPLIT.split(seq) if p]
+                if len(parts) < 3 or any(len(clean_name(p)) > 10 for p in parts):
+                    continue
+                owner = self._owner_for_inline(sent)
+                if owner is None:
+                    continue
+                ev = self.ctx.ev(sent.para, sent.at(s0), sent.at(e0))
+                self.pending_inline.append((owner, [[clean_name(p)] for p in parts], ev))
+                continue
+            seq = m.group("seq")
+            if len(_SEQ_MARK.findall(seq)) < 1 or re.search(r"[，。；,]", seq):
+                continue
+            parts = [p for p in SEQ_SPLIT.split(seq) if p]
+            if len(parts) < 3 or any(len(clean_name(p)) > 8 for p in parts):
+                continue
+            owner = self._owner_for_inline(sent)
+            if owner is None:
+                continue
+            ev = self.ctx.ev(sent.para, sent.at(m.start("seq")), sent.at(m.end("seq")))
+            self.pending_inline.append((owner, [[clean_name(p)] for p in parts], ev))
+
+    def finish(self) -> None:
+        """Inline sequences count only for chains whose 专栏 gives no stages (the table is the
+        fuller statement: “钢-焦-化-氢” repeats 专栏8's 钢铁-焦化-化工-氢能)."""
+        with_table = {scope for scope, _ in self.stages}
+        for owner, groups, ev in self.pending_inline:
+            scope = f"{self.ctx.city}/{owner.name}" if self.ctx.city else owner.name
+            if scope in with_table and scope not in self.inline_scopes:
+                continue
+            self.inline_scopes.add(scope)
+            self.add_sequence(owner, groups, ev, table_key=owner.name)
+
+    def _owner_for_inline(self, sent: Sentence) -> EntityMention | None:
+        """The innovation chain a prose sequence belongs to: the one the text is about; in an
+        industry chain's text (a heading 氢能产业链, or a paragraph naming one chain) the chain's
+        innovation chain, titled as the plans title them (氢能产业科技创新链)."""
+        ctx = self.ctx
+        if ctx.chain is not None and ctx.chain.mention.type == "InnovationChain":
+            return ctx.chain.mention
+        industry_chain = ctx.chain.industry_mention if ctx.chain is not None else None
+        if industry_chain is None:
+            para_chains = {ind for ind, _, _, _ in named_chains(mask_titles(norm_text(sent.para.text)))}
+            if len(para_chains) != 1:
+                return None
+            ind = next(iter(para_chains))
+            industry_chain = self.industry_chain(ind, ctx.ev(sent.para, sent.start, sent.end), None,
+                                                 rule="chain_named")
+        industry = industry_chain.name.removesuffix("产业链")
+        ev = ctx.ev(sent.para, sent.start, sent.end)
+        ichain = self.innovation_chain(f"{industry}产业科技创新链", ev, rule="ichain_implied")
+        ctx.relation("INNOVATION_CHAIN_OF", ichain, industry_chain, ev, rule="ichain_implied")
+        return ichain
+
+    # ------------------------------------------------------------------ tables
+    def table(self, table: Table) -> None:
+        """A 专栏 of an innovation chain: its dash sequences are the chain's ordered stages."""
+        if not is_chain_table(table):
+            return
+        ctx = self.ctx
+        title = clean_name(table.title)
+        tline = table.line
+        owner_ctx = ctx.chain if ctx.chain is not None and tline - ctx.chain.line < 40 else None
+        tev = ctx.line_ev(tline, table.title.strip() or None)
+        if owner_ctx is not None:
+            owner = owner_ctx.mention
+            if title and title != owner.name and title.endswith("创新链"):
+                ctx.entity(owner.name, "InnovationChain", tev, rule="ichain_table_title", scope=ctx.city,
+                           aliases=[title])
+        else:
+            name = title if title.endswith("创新链") else f"{title}"
+            owner = self.innovation_chain(name, tev, rule="ichain_table")
+            industry = industry_of(name)
+            if industry and is_industrial(name):
+                ic = self.industry_chain(industry, tev, industry_wording(name), rule="ichain_industry")
+                ctx.relation("INNOVATION_CHAIN_OF", owner, ic, tev, rule="ichain_industry")
+        roles = list(getattr(table, "columns", []) or [])
+        for row in table.rows:
+            raw_line = ctx.doc.lines[row.line - 1]
+            cells = _verbatim_cells(row, raw_line)
+            if roles and "chain" in roles:
+                chain_cells = [c for i, c in enumerate(cells) if i < len(roles) and roles[i] == "chain"]
+            else:
+                chain_cells = cells[1:] if len(cells) > 1 else cells
+            for cell in chain_cells:
+                for seq_text in split_sequences(cell):
+                    groups = sequence_groups(seq_text)
+                    if len(groups) < 2:
+                        continue
+                    quote = seq_text if seq_text in raw_line else cell.strip()
+                    ev = ctx.line_ev(row.line, quote)
+                    self.add_sequence(owner, groups, ev, table_key=f"{owner.name}#{table.number or table.line}",
+                                      raw=seq_text)
+
+    def add_sequence(self, owner: EntityMention, groups: list[list[str]], ev: Evidence, *, table_key: str,
+                     raw: str | None = None) -> None:
+        ctx = self.ctx
+        self.sequence_no[table_key] = self.sequence_no.get(table_key, 0) + 1
+        seq = self.sequence_no[table_key]
+        scope = f"{ctx.city}/{owner.name}" if ctx.city else owner.name
+        prev: list[EntityMention] = []
+        for order, group in enumerate(groups, 1):
+            cur: list[EntityMention] = []
+            for raw_name in group:
+                name, aliases = stage_name(raw_name)
+                if not name:
+                    continue
+                key = (scope, name)
+                first = self.stages.get(key)
+                props = {"chain": owner.name, "order": order, "sequence": seq}
+                if first is not None:
+                    props = {"chain": owner.name, "order": first.properties["order"],
+                             "sequence": first.properties["sequence"]}
+                sev = ctx.line_ev(ev.line, raw_name if raw_name in ctx.doc.lines[ev.line - 1] else ev.quote)
+                m = ctx.entity(name, "ChainStage", sev, rule="chain_stage", scope=scope, properties=props,
+                               aliases=aliases)
+                if first is None:
+                    self.stages[key] = m
+                ctx.relation("HAS_STAGE", owner, m, ev, rule="chain_stage",
+                             properties={"order": props["order"], "sequence": props["sequence"]})
+                cur.append(m)
+            for a in prev:
+                for b in cur:
+                    ctx.relation("NEXT_STAGE", a, b, ev, rule="chain_stage",
+                                 properties={"chain": owner.name, "sequence": seq})
+            if cur:
+                prev = cur
+
+
+def _verbatim_cells(row, raw_line: str) -> list[str]:
+    """Cells as printed (spaces kept: they separate sequences inside a cell)."""
+    raw = list(getattr(row, "raw", None) or [])
+    if raw:
+        return raw
+    cells = raw_line.split("\t")
+    while cells and not cells[-1].strip():
+        cells.pop()
+    return cells
+
+
+def industry_wording(name: str) -> str | None:
+    """煤炭工业转型升级科技创新链 -> 煤炭工业 (the plan's word for the industry)."""
+    s = re.sub(r"科技创新链$", "", clean_name(name))
+    for q in QUALIFIERS:
+        s = s.removesuffix(q)
+    return s or None
+
+
+def is_chain_table(table: Table) -> bool:
+    if table.kind == "chain":
+        return True
+    if table.kind == "indicator":
+        return False
+    head = "".join(table.header) + table.title
+    if "创新链" in head or "产业链" in head:
+        return any(_SEQ_MARK.search(c) for r in table.rows for c in r.cells)
+    return False
+
+
+def split_sequences(cell: str) -> list[str]:
+    """A cell may hold several sequences: split on commas and on a space before a new sequence."""
+    text = norm_text(cell).strip()
+    out: list[str] = []
+    for part in re.split(r"\s*[,，;；]\s*", text):
+        if not part:
+            continue
+        # "铁-铸造生铁、球墨铸铁、高纯铁等 铁-钢-钢材…": a space followed by a new dash sequence
+        pieces = re.split(r"(?<=[\u4e00-\u9fff)等])\s+(?=[^\s(（][^\s]*[-—–→－─>])", part)
+        out.extend(p for p in pieces if p.strip())
+    return [p for p in out if _SEQ_MARK.search(p)]
+
+
+def sequence_groups(seq: str) -> list[list[str]]:
+    """煤-煤制气-煤基新材料 -> [[煤],[煤制气],[煤基新材料]]; 铁-铸造生铁、球墨铸铁等 ->
+    [[铁],[铸造生铁,球墨铸铁]]."""
+    steps = [s for s in SEQ_SPLIT.split(seq.strip()) if s.strip()]
+    groups: list[list[str]] = []
+    for step in steps:
+        step = re.sub(r"等$", "", step.strip())
+        members = [m.strip() for m in _split_parallel(step) if m.strip()]
+        if members:
+            groups.append(members)
+    return groups
+
+
+def _split_parallel(step: str) -> list[str]:
+    """Split on 、 outside brackets (文旅资源(文化遗迹、自然景观等) stays one stage)."""
+    out, depth, cur = [], 0, ""
+    for ch in step:
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        if ch == "、" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    out.append(cur)
+    return out
+
+
+def stage_name(raw: str) -> tuple[str, list[str]]:
+    """Canonical stage name and the wording kept as alias: 研究 (考古发掘、内容研究等) -> 研究;
+    石墨电极 或其他含碳高性能电极材料 -> 石墨电极."""
+    full = clean_name(raw)
+    name = _PAREN_TAIL.sub("", norm_text(raw)).strip()
+    name = re.split(r"\s+或", name)[0]
+    name = re.sub(r"等$", "", clean_name(name))
+    aliases = [full] if full != name else []
+    return name, aliases
+
+
+ACTIVITIES = ("研发", "制造", "生产", "运维", "安装", "运输", "加工", "销售", "收储", "储运", "种植", "养殖", "回收",
+              "利用", "应用", "服务", "设计", "检测", "维修", "流通", "仓储", "物流", "营销", "推广", "开发", "标准化生产")
+
+
+def _is_activity(word: str) -> bool:
+    w = re.sub(r"(?:等|全)+$", "", clean_name(word))
+    return w in ACTIVITIES or any(w.endswith(a) and len(w) - len(a) <= 3 for a in ("研发", "制造", "加工", "销售"))
+
+
+def named_chains(text: str) -> list[tuple[str, str, int, int]]:
+    """(industry, wording, start, end) of every X产业链 in a (masked) sentence, lead-in verbs cut."""
+    out = []
+    for m in CHAIN_RE.finditer(text):
+        raw = m.group("name")
+        start = m.start("name")
+        for w in re.finditer(_BAD_CHAIN_HEAD, raw):
+            start = m.start("name") + w.end()
+        word = text[start : m.end("name")]
+        if not word or text[start - 1 : start] == "、" or re.search(r"[-—”“]", text[max(0, start - 1) : m.end()]):
+            continue
+        industry = industry_of(word)
+        if industry and len(industry) <= 10:
+            out.append((industry, word, start, m.end()))
+    return out
+
+
+def is_generic_chain(name: str) -> bool:
+    core = re.sub(r"(?:科技)?创新链$", "", name)
+    return len(core) < 2 or bool(re.fullmatch(r"(?:全|完整|现代|高效|一体化|开放|协同|区域|特色)*", core))

@@ -1,0 +1,262 @@
+"""Gazetteers and suffix tables: the lexical knowledge the rules use.
+
+General knowledge of how Chinese organisation names are built (a specific part, then a type
+word: 山西建邦集团铸造 + 有限公司) and of Shanxi's administrative divisions. Nothing here names
+an enterprise, a platform or a relationship of a plan: facts come from the documents or from
+the curation file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# --------------------------------------------------------------------------- text
+
+CJK = "\u3400-\u9fff\uf900-\ufaff"
+
+
+def norm_char(ch: str) -> str:
+    """Half-width form of a full-width character when that keeps it one character."""
+    n = unicodedata.normalize("NFKC", ch)
+    return n if len(n) == 1 else ch
+
+
+_HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def norm_text(text: str) -> str:
+    """Same length as `text` (offsets stay valid), full-width ASCII folded to half-width."""
+    return text.translate(_HALF_WIDTH)
+
+
+def clean_name(name: str) -> str:
+    """A name as the graph shows it: half-width brackets, no spaces or stray quotes."""
+    s = norm_text(name)
+    s = re.sub(r"\s+", "", s)
+    s = s.strip("\"'‘’《》·,，、;；:：.。-—")
+    # quotes belong to a name only when they pair up (“111”创新工程)
+    while s.startswith("“") and s.count("“") > s.count("”"):
+        s = s[1:]
+    while s.endswith("”") and s.count("”") > s.count("“"):
+        s = s[:-1]
+    if s.startswith("“") and s.endswith("”") and s.count("“") == 1:
+        s = s[1:-1]
+    return s.strip("\"'‘’《》·,，、;；:：.。-—")
+
+
+# --------------------------------------------------------------------------- places
+
+PROVINCE = "山西省"
+PROVINCE_FORMS = ("山西省", "山西", "晋")
+
+# Shanxi's prefecture-level cities and their county-level divisions (2021 administrative map;
+# older names kept where plans still use them).
+COUNTIES: dict[str, tuple[str, ...]] = {
+    "太原市": ("小店区", "迎泽区", "杏花岭区", "尖草坪区", "万柏林区", "晋源区", "清徐县", "阳曲县", "娄烦县", "古交市"),
+    "大同市": ("平城区", "云冈区", "新荣区", "云州区", "阳高县", "天镇县", "广灵县", "灵丘县", "浑源县", "左云县"),
+    "朔州市": ("朔城区", "平鲁区", "山阴县", "应县", "右玉县", "怀仁市"),
+    "忻州市": ("忻府区", "原平市", "定襄县", "五台县", "代县", "繁峙县", "宁武县", "静乐县", "神池县", "五寨县",
+              "岢岚县", "河曲县", "保德县", "偏关县"),
+    "阳泉市": ("平定县", "盂县"),
+    "吕梁市": ("离石区", "孝义市", "汾阳市", "文水县", "交城县", "兴县", "临县", "柳林县", "石楼县", "岚县", "方山县",
+              "中阳县", "交口县"),
+    "晋中市": ("榆次区", "太谷区", "太谷县", "介休市", "榆社县", "左权县", "和顺县", "昔阳县", "寿阳县", "祁县", "平遥县",
+              "灵石县"),
+    "长治市": ("潞州区", "上党区", "屯留区", "潞城区", "长治县", "屯留县", "潞城市", "襄垣县", "平顺县", "黎城县",
+              "壶关县", "长子县", "武乡县", "沁县", "沁源县"),
+    "晋城市": ("泽州县", "高平市", "阳城县", "陵川县", "沁水县"),
+    "临汾市": ("尧都区", "侯马市", "霍州市", "曲沃县", "翼城县", "襄汾县", "洪洞县", "古县", "安泽县", "浮山县", "吉县",
+              "乡宁县", "大宁县", "隰县", "永和县", "蒲县", "汾西县"),
+    "运城市": ("盐湖区", "永济市", "河津市", "临猗县", "万荣县", "闻喜县", "稷山县", "新绛县", "绛县", "垣曲县", "夏县",
+              "平陆县", "芮城县"),
+}
+CITIES: tuple[str, ...] = tuple(COUNTIES)
+COUNTY_CITY: dict[str, str] = {c: city for city, cs in COUNTIES.items() for c in cs}
+
+
+def short_place(name: str) -> str:
+    """临汾市 -> 临汾, 曲沃县 -> 曲沃, 尧都区 -> 尧都 (one-character cores keep their suffix: 隰县)."""
+    if len(name) > 2 and name[-1] in "省市县区":
+        return name[:-1]
+    return name
+
+
+# Place words that may open an organisation name and do not tell two organisations apart when
+# the rest of the name is distinctive (山西建邦集团铸造有限公司 = 建邦集团铸造有限公司).
+OTHER_PLACES = ("中国", "全国", "国家", "北京", "上海", "天津", "重庆", "南京", "西安", "陕西", "河南", "河北",
+                "内蒙古")
+
+
+def place_prefixes() -> list[str]:
+    forms: set[str] = set(PROVINCE_FORMS) | set(OTHER_PLACES)
+    for city, counties in COUNTIES.items():
+        forms |= {city, short_place(city)}
+        for c in counties:
+            forms.add(c)
+            if len(c) > 2:
+                forms.add(short_place(c))
+    forms.discard("晋")  # only as 山西's one-character name inside longer words; too short to strip
+    return sorted(forms, key=len, reverse=True)
+
+
+PLACE_PREFIXES: list[str] = place_prefixes()
+
+# --------------------------------------------------------------------------- type words
+
+# (suffix, type, subtype). Longest suffix wins, so more specific words come first by length.
+SUFFIXES: list[tuple[str, str, str | None]] = sorted(
+    [
+        # enterprises
+        ("股份有限公司", "Enterprise", None), ("有限责任公司", "Enterprise", None), ("有限公司", "Enterprise", None),
+        ("集团公司", "Enterprise", None), ("集团", "Enterprise", None), ("公司", "Enterprise", None),
+        ("酒庄", "Enterprise", None), ("钢铁厂", "Enterprise", None), ("分中心", "Platform", None),
+        # universities and schools
+        ("大学", "University", None), ("学院", "University", None), ("学院(筹)", "University", None),
+        ("高等专科学校", "University", None), ("职业学校", "University", None), ("技工学校", "University", None),
+        ("师范学校", "University", None), ("卫生学校", "University", None), ("财经学校", "University", None),
+        ("艺术学校", "University", None), ("技校", "University", None), ("分院", "University", None),
+        ("现代产业学院", "University", None), ("师院", "University", None),
+        # research institutes
+        ("研究所", "ResearchInstitute", None), ("科学院", "ResearchInstitute", None), ("研究院", "ResearchInstitute", None),
+        ("中科院", "ResearchInstitute", None),
+        # hospitals
+        ("医院", "Hospital", None), ("保健院", "Hospital", None),
+        # platforms
+        ("重点实验室", "Platform", "KeyLaboratory"), ("实验室", "Platform", "KeyLaboratory"),
+        ("工程技术研究中心", "Platform", "EngineeringCenter"), ("工程研究中心", "Platform", "EngineeringCenter"),
+        ("技术研究中心", "Platform", "EngineeringCenter"), ("工程中心", "Platform", "EngineeringCenter"),
+        ("技术创新中心", "Platform", "TechInnovationCenter"), ("制造业创新中心", "Platform", "TechInnovationCenter"),
+        ("协同创新中心", "Platform", "TechInnovationCenter"), ("技术转移中心", "Platform", "TechInnovationCenter"),
+        ("企业技术中心", "Platform", "EnterpriseTechCenter"), ("技术中心", "Platform", "EnterpriseTechCenter"),
+        ("中试基地", "Platform", "PilotBase"), ("产业化基地", "Platform", "PilotBase"),
+        ("新型研发机构", "Platform", "NewRDInstitution"), ("产业技术研究院", "Platform", "NewRDInstitution"),
+        ("产业研究院", "Platform", "NewRDInstitution"),
+        ("孵化器", "Platform", "Incubator"), ("众创空间", "Platform", "Incubator"), ("星创天地", "Platform", "Incubator"),
+        ("创新基地", "Platform", "Incubator"), ("双创基地", "Platform", "Incubator"), ("智创城", "Platform", "Incubator"),
+        ("院士工作站", "Platform", "AcademicianWorkstation"), ("院士专家工作站", "Platform", "AcademicianWorkstation"),
+        ("博士后科研工作站", "Platform", "PostdocStation"), ("博士后工作站", "Platform", "PostdocStation"),
+        ("博士后科研流动站", "Platform", "PostdocStation"), ("博士后创新实践基地", "Platform", "PostdocStation"),
+        ("联盟", "Platform", "Alliance"),
+        # zones
+        ("经济技术开发区", "Zone", None), ("高新技术产业开发区", "Zone", None), ("经济开发区", "Zone", None),
+        ("高新技术开发区", "Zone", None), ("开发区", "Zone", None), ("高新区", "Zone", None), ("经开区", "Zone", None),
+        ("产业园区", "Zone", None), ("工业园区", "Zone", None), ("产业园", "Zone", None), ("示范区", "Zone", None),
+        ("综改区", "Zone", None), ("园区", "Zone", None),
+        # agencies
+        ("人民政府", "Agency", None), ("人民政府办公室", "Agency", None), ("领导小组办公室", "Agency", None),
+        ("创业服务中心", "Agency", None), ("科学技术局", "Agency", None), ("科技局", "Agency", None), ("科技厅", "Agency", None),
+        ("科学技术厅", "Agency", None), ("管委会", "Agency", None), ("气象局", "Agency", None), ("卫健委", "Agency", None),
+        ("发改委", "Agency", None), ("工信局", "Agency", None), ("教育局", "Agency", None), ("财政局", "Agency", None),
+        ("知识产权局", "Agency", None), ("人社局", "Agency", None), ("统计局", "Agency", None), ("领导小组", "Agency", None),
+        ("局", "Agency", None), ("委员会", "Agency", None), ("厅", "Agency", None), ("科协", "Agency", None),
+        ("发展和改革委员会", "Agency", None), ("工业和信息化局", "Agency", None), ("人力资源和社会保障局", "Agency", None),
+    ],
+    key=lambda t: len(t[0]),
+    reverse=True,
+)
+SUFFIX_INDEX: dict[str, tuple[str, str | None]] = {s: (t, st) for s, t, st in SUFFIXES}
+
+ORG_TYPES = ("Enterprise", "University", "ResearchInstitute", "Hospital", "Platform", "Zone", "Agency")
+
+# Legal/organisational endings stripped to compare two enterprise names (建邦集团铸造有限公司 ~ 建邦).
+LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "集团股份有限公司", "有限公司", "集团公司", "公司",
+                  "集团", "股份")
+
+# Words that make a type word specific only in combination with a real name: a "name" made of
+# nothing but these (省级重点实验室, 国家企业技术中心, 产业技术创新战略联盟) is a category, not an entity.
+GENERIC_WORDS = sorted(
+    {
+        "省级以上", "国家级", "省级", "市级", "县级", "省部级", "国家", "省", "市", "县", "全省", "全市", "本市", "我市",
+        "山西省", "重点", "企业", "产业", "行业", "科技", "专业化", "专业", "新型", "高水平", "一批", "各类", "各级",
+        "现有", "联合", "共建", "研发", "创新", "技术", "战略", "产业技术", "科技企业", "高新技术", "工程", "临床",
+        "医学", "开放型", "开放", "科技成果", "成果", "转化", "示范", "特色", "区域", "国际", "海外", "域外", "市属",
+        "省属", "高等", "高校", "院校", "大型", "龙头", "骨干", "领军", "规上", "中小", "小微", "民营", "国有",
+        "数字", "智能", "现代", "农业", "制造业", "服务", "公共", "综合", "双创", "孵化", "众创", "孵化器", "等",
+        "和", "及", "与", "或", "、", "上述", "相关", "该", "其他", "一流", "一个", "多个", "若干", "所在", "优势",
+        "学科", "新", "研究", "中心", "平台", "基地", "试验", "实验", "实训", "产学研", "校企", "省校", "市校",
+        "资源共享", "共享", "集成", "标准化", "信息化", "基础", "前沿", "未来", "战略性新兴", "新兴", "传统",
+        "关键", "核心", "共性", "全", "分", "首家", "首批", "第一", "本地", "外地", "国内外", "省内外", "知名",
+        "著名", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "个", "家", "所", "项", "批",
+        "细分", "领域", "行业领域", "细分行业领域", "制造", "医药", "新材料", "材料", "装备", "能源", "信息",
+        "专精特新", "小巨人", "隐形冠军", "头部", "独角兽", "上中下游", "大中小", "科研院所", "高等院校", "院所",
+        "科研", "产学研用", "经济开发区", "开发区", "园区", "多种类", "种类", "独立法人", "法人", "三级", "四级",
+        "两级", "理工类", "职业类", "职业教育", "职业", "教育", "师范", "中医", "社区", "贫困县", "乡镇", "基层",
+        "智慧", "创新型", "转移", "学校", "大学", "学院", "重组", "省部共建", "高层次", "人才", "团队", "创业",
+        "创客", "中小企业", "规模", "工业企业", "准规模", "孵化", "加速器", "科技型", "示范基地", "载体",
+        "生产性", "专门", "市域外", "省域外", "国内外", "省内外", "市外", "域外", "市属", "大专院校", "中等", "中等职业", "中职", "优质", "高职", "机构", "创投", "开放式", "共性技术", "市场化", "社会化", "网络化", "分类", "企业研发", "研发中心",
+        "工程技术", "科技创新", "科技成果转化", "技术转移", "协同", "联合体", "医疗", "卫生", "临床医学", "医学科学",
+    },
+    key=len,
+    reverse=True,
+)
+_GENERIC_RE = re.compile("^(?:" + "|".join(map(re.escape, GENERIC_WORDS)) + r"|[\d\s()（）]+)*$")
+
+
+def is_generic(core: str) -> bool:
+    """True when the part before the type word says nothing specific (省级, 国家级重点, 企业)."""
+    return not core or bool(_GENERIC_RE.match(core))
+
+
+# Words that end a name on its left: what precedes a name in plan prose (依托X, 支持X建设, 与X合作).
+LEFT_BOUNDARY_WORDS = sorted(
+    {
+        "依托", "支持", "推进", "推动", "建设", "培育", "加快", "加强", "重点", "着力", "打造", "组建", "成立", "创建",
+        "鼓励", "引导", "发挥", "落实", "实施", "拥有", "设立", "认定", "包括", "其中", "协同", "聚焦", "围绕",
+        "面向", "通过", "利用", "引进", "共建", "合作", "牵头", "布局", "争创", "创办", "发展", "壮大", "提升",
+        "对接", "联合", "整合", "申报", "获批", "入选", "评为", "引入", "吸引", "带动", "形成", "构建", "完善",
+        "开展", "即", "如", "以", "与", "和", "及", "同", "等", "由", "在", "对", "将", "把", "被", "向", "从",
+        "为", "是", "有", "了", "的", "中", "上", "下", "内", "外", "前", "后", "里", "均", "也", "并", "且", "还",
+        "已", "使", "让", "给", "按照", "根据", "结合", "针对", "着重", "扶持", "鼓励", "培养", "组织",
+        "筹建", "新建", "改建", "扩建", "启动", "创设", "谋划", "部署", "探索", "争取", "做强", "做大", "做优",
+        "壮大", "延伸", "主动", "积极", "大力", "全力", "持续", "继续", "进一步", "重点支持", "重点推进",
+        "重点培育", "重点建设", "着力打造", "加快建设", "积极推进", "联合组建", "合作建设", "合作共建",
+        "共同建设", "依托于", "优先", "分别", "先后", "相继", "目前", "现有", "拥有", "建成", "获得", "荣获",
+        "成功", "认定为", "命名为", "挂牌", "授牌", "全市", "全省", "我市", "本市", "该市", "市域内", "域内",
+        "以上", "或", "“", "”", "《", "》", "「", "」",
+    },
+    key=len,
+    reverse=True,
+)
+
+# Verbs and adverbs that open a candidate name in prose (建立中试基地, 切实提高医院 …) and
+# are never its first word.
+LEAD_VERBS = (
+    "提高", "建立", "调动", "丰富", "重组", "赋予", "加大", "强化", "支撑", "实现", "做好", "交办", "配合", "提供",
+    "依靠", "集聚", "承担", "参与", "推广", "设置", "健全", "优化", "扩大", "增强", "指导", "评选", "遴选", "确定",
+    "确保", "保障", "促进", "深化", "促使", "搭建", "构筑", "培训", "落地", "入驻", "进驻", "申请", "新增", "纳入",
+    "列入", "进入", "进行", "给予", "加速", "助力", "力争", "努力", "充分", "切实", "不断", "全面", "着眼", "以及",
+    "邀请", "联系", "会同", "配合做好", "做好", "交办",
+    "建立健全", "充分调动", "加快推进", "大力推进", "积极推进", "大力扶持", "大力发展", "积极引进", "积极组建",
+    "支持建设", "培育建设", "加快布局", "推动建设", "带动", "依托", "支持", "推进", "推动", "建设", "培育",
+    "加快", "加强", "着力", "打造", "组建", "成立", "创建", "鼓励", "引导", "发挥", "落实", "实施", "设立", "认定",
+    "引进", "共建", "牵头", "布局", "争创", "创办", "发展", "壮大", "提升", "对接", "整合", "申报", "获批", "入选",
+    "引入", "吸引", "形成", "构建", "完善", "开展", "扶持", "培养", "组织", "筹建", "新建", "改建", "扩建", "启动",
+    "谋划", "探索", "争取", "主动", "积极", "大力", "全力", "持续", "继续", "进一步", "重点", "着重", "优先",
+    "联合", "合作", "协同", "围绕", "聚焦", "面向", "通过", "利用", "拥有", "建成", "获得", "荣获", "成功",
+)
+
+# Characters a name may contain.
+NAME_CHARS = rf"[{CJK}A-Za-z0-9·()\-—]"
+
+# Quantities and list words that can sit between a list of names and its category noun.
+LIST_TAIL = re.compile(r"^等?\s*(?:\d+|[一二两三四五六七八九十]+)?\s*(?:家|所|个|户)?")
+
+# Category nouns that, after "A、B、C等", say the members are enterprises (等 12 家规上医药企业).
+ENTERPRISE_MODIFIERS = (
+    "规模以上", "规上", "医药", "制药", "农产品加工", "食品", "行业", "龙头", "骨干", "领军", "重点", "优势", "潜力",
+    "高新技术", "科技型", "科技", "制造", "工业", "民营", "国有", "大型", "中小", "小微", "上市", "链主", "头部", "配套",
+    "关联", "钢铁", "焦化", "煤炭", "化工", "能源", "新能源", "汽车", "装备", "材料", "新材料", "生物", "电子", "信息",
+)
+ENTERPRISE_LIST_NOUN = re.compile(
+    r"^等\s*(?:\d+|[一二两三四五六七八九十]+)?\s*[家个户]?\s*"
+    r"(?:" + "|".join(sorted(ENTERPRISE_MODIFIERS, key=len, reverse=True)) + r")*(?:企业|公司|厂商)"
+    r"(?!研发投入|研发费用|所得税|税收|利润|技术改造|融资|贷款|上市|申报|认定|标准)"
+)
+# words that do not occur in an enterprise's short name but do in list items of other things
+NOT_SHORT_NAME = re.compile(r"费用|扣除|政策|首台|首批|首版|方式|入股|许可|资金|项目|平台|基地|中心|机构|院校|高校|"
+                            r"人才|团队|专家|技术|领域|产业|行业|工程|计划|行动|体系|机制|服务|建设|发展|创新|研发")
+UNIVERSITY_LIST_NOUN = re.compile(r"^等\s*(?:\d+|[一二两三四五六七八九十]+)?\s*[所家个]?\s*(?:[\u4e00-\u9fff]{0,6}?)(?:院校|高校|大学|学校)")
+
+# Chain words.
+CHAIN_INDUSTRY_ENDINGS = ("制造业", "制造产业", "产业", "工业", "行业")

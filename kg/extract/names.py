@@ -1,0 +1,296 @@
+"""Finding organisation names in clean text: a specific part followed by a type word.
+
+Chinese plans write names without spaces or capitals, so a name is found from its end (the type
+word: 有限公司, 大学, 重点实验室 …) and extended to the left until a word that cannot be part of
+a name (依托, 支持, 与, punctuation …). Short trade names without a type word (建邦, 华翔) are
+only taken where a rule says what they are (a list ending in 等…企业, a 与X合作 sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.lexicon import (
+    COUNTY_CITY,
+    CITIES,
+    LEAD_VERBS,
+    LEFT_BOUNDARY_WORDS,
+    PLACE_PREFIXES,
+    SUFFIXES,
+    clean_name,
+    is_generic,
+    short_place,
+)
+
+
+@dataclass
+class NameSpan:
+    """A name found at text[start:end] (offsets into the paragraph's clean text)."""
+
+    start: int
+    end: int
+    name: str
+    type: str
+    subtype: str | None = None
+    rule: str = "suffix"
+    hosts: list["NameSpan"] = field(default_factory=list)  # organisations the name opens with
+
+    def overlaps(self, other: "NameSpan") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+_SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _, _ in SUFFIXES))
+_SUFFIX_TYPES = {s: (t, st) for s, t, st in SUFFIXES}
+_NAME_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·()\-—]")
+_QUANTITY = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)\s*[家个所项批名位座]$")
+_TRAILER = re.compile(r"^\((?:筹|[\u4e00-\u9fff]{2,4})\)")
+_BOUNDARY_SET = set(LEFT_BOUNDARY_WORDS)
+_MAX_BOUNDARY = max(len(w) for w in LEFT_BOUNDARY_WORDS)
+# one-character words that never open a name but often stand right before one
+_SINGLE_BOUNDARIES = set("与和及同等由对将把被向从在以为是了的均也并且已使让给即如或")
+# 等 inside 高等/中等 and 和 inside 和顺 are parts of words, not list or preposition words
+_NOT_BOUNDARY_PAIRS = {"高等", "中等", "初等", "同等", "平等", "均等", "对等", "相等", "优等", "和顺", "太和", "中和",
+                       "以色", "及时", "在线", "同济", "由于"}
+_COUNTY_RE = re.compile("|".join(sorted(map(re.escape, COUNTY_CITY), key=len, reverse=True)))
+_CITY_RE = re.compile("|".join(map(re.escape, CITIES)))
+
+MAX_NAME = 40
+_PLACE_HEADS = {short_place(c)[:2] for c in COUNTY_CITY} | {c[:2] for c in CITIES}
+
+
+_AGENCY_BOUNDARIES = {"发挥", "成立", "设立", "组建", "邀请", "联合", "配合", "依托", "通过", "交办", "由", "经"}
+
+
+def boundary_before(text: str, pos: int, agency: bool = False) -> int:
+    """Length of a boundary word ending exactly at `pos` (0 when none). Agency names
+    (市创新生态建设领导小组) contain verbs such as 建设, so they stop at fewer words."""
+    for n in range(min(_MAX_BOUNDARY, pos), 0, -1):
+        w = text[pos - n : pos]
+        if agency and n > 1:
+            if w in _AGENCY_BOUNDARIES:
+                return n
+            continue
+        if n == 1:
+            if text[pos - 2 : pos] in _NOT_BOUNDARY_PAIRS or text[pos - 1 : pos + 1] in _NOT_BOUNDARY_PAIRS:
+                continue
+            if w in _SINGLE_BOUNDARIES or w in "“”《》「」\"":
+                return 1
+        elif w in _BOUNDARY_SET:
+            return n
+    return 0
+
+
+def left_extend(text: str, end: int, floor: int = 0, *, suffix_start: int | None = None, agency: bool = False) -> int:
+    """Start of the name that ends at `end`: walk left over name characters, stop at a
+    boundary word, punctuation or a quantity (3家)."""
+    pos = suffix_start if suffix_start is not None else end
+    limit = max(floor, end - MAX_NAME)
+    while pos > limit:
+        ch = text[pos - 1]
+        if not _NAME_CHAR.match(ch):
+            break
+        if boundary_before(text, pos, agency):
+            # a boundary word inside a type word (学院 has no 院-boundary; 有限 ...) is not a
+            # boundary: only words fully left of the suffix count
+            break
+        if _QUANTITY.search(text[max(limit, pos - 4) : pos]):
+            break
+        pos -= 1
+    return pos
+
+
+def _subtype_in(name: str, default: str | None) -> str | None:
+    if default is not None:
+        return default
+    for s, t, st in SUFFIXES:
+        if t == "Platform" and st and s in name:
+            return st
+    return None
+
+
+_LEAD_WORDS = sorted(
+    {"省级以上", "国家级", "省级", "市级", "县级", "一批", "各类", "新建", "现有", "一个", "全市", "末"} | set(LEAD_VERBS),
+    key=len, reverse=True,
+)
+
+
+def typed_candidates(text: str) -> list[NameSpan]:
+    """Every suffix occurrence extended to a candidate name, before overlap resolution."""
+    out: list[NameSpan] = []
+    for m in _SUFFIX_RE.finditer(text):
+        suffix = m.group(0)
+        type_, subtype = _SUFFIX_TYPES[suffix]
+        end = m.end()
+        t = _TRAILER.match(text[end:])
+        if t:
+            end += t.end()
+        start = left_extend(text, end, suffix_start=m.start(), agency=type_ == "Agency")
+        start, name, core = _trim(text, start, end, m.start())
+        if name is None:
+            continue
+        if not _valid(name, core, type_):
+            continue
+        out.append(NameSpan(start, end, name, type_, _subtype_in(name, subtype)))
+    return out
+
+
+def _trim(text: str, start: int, end: int, suffix_start: int) -> tuple[int, str | None, str]:
+    """Clean a candidate: cut at an unbalanced bracket, drop leading category words and stray
+    verbs; returns (start, name, core) or name None when nothing specific is left."""
+    raw = text[start:suffix_start]
+    # 优质中职学校(运城市财经学校: the name is inside the bracket
+    if raw.count("(") > raw.count(")"):
+        cut = raw.rindex("(") + 1
+        start, raw = start + cut, raw[cut:]
+    if raw.count(")") > raw.count("("):
+        cut = raw.index(")") + 1
+        start, raw = start + cut, raw[cut:]
+    m = re.match(r"[\d号〕\]—\-·]+", raw)
+    if m:
+        start, raw = start + m.end(), raw[m.end():]
+    while True:
+        lead = _leading_word(raw)
+        if not lead:
+            break
+        start, raw = start + lead, raw[lead:]
+    core = clean_name(raw)
+    name = clean_name(text[start:end])
+    if not name:
+        return start, None, ""
+    return start, name, core
+
+
+_LEAD_RE = re.compile("|".join(map(re.escape, _LEAD_WORDS)))
+
+
+def _leading_word(raw: str) -> int:
+    """Length of a category word or verb that opens `raw` and is not part of a name."""
+    m = _LEAD_RE.match(raw)
+    return m.end() if m else 0
+
+
+_BARE_AGENCIES = ("局", "委", "厅", "办")
+_NOT_AGENCY = re.compile(r"党委|市委|省委|县委|区委|纪委|人大|政协|法院|检察院|组织部|宣传部|统战部|结局|布局|格局|大局|全局|开局|"
+                         r"当局|邮政局|居委会|村委会|业委会")
+
+
+def _valid(name: str, core: str, type_: str) -> bool:
+    if len(name) < 3 or len(name) > MAX_NAME:
+        return False
+    if type_ == "Agency":
+        # 市人民政府, 省卫健委, 临汾市科学技术局, 知识产权局 (a bureau needs no place); not party or
+        # legislative bodies (市委, 人大, 政协) and not a one-word remainder (市局)
+        if "(" in name or ")" in name or _NOT_AGENCY.search(name):
+            return False
+        if name.endswith(("局", "厅", "委员会")) and not name.endswith(tuple(s for s, t, _ in SUFFIXES if t == "Agency" and len(s) > 2)):
+            dept = re.sub(r"^(?:[市省县区]|" + "|".join(map(re.escape, PLACE_PREFIXES[:200])) + r")+", "", core)
+            if len(dept) < 2 or is_generic(dept) and dept not in ("科技", "教育", "财政", "统计"):
+                return False
+        if core in ("", ) and name.endswith(_BARE_AGENCIES):
+            return True
+        if core in ("市", "省", "县", "区") or _strip_places(core) != core:
+            return True
+        return bool(core) and core[:1] in "市省县区" and core[1:2] != "级"
+    if is_generic(core):
+        return False
+    if type_ == "Platform" and is_generic(_strip_places(core)) and not name.endswith(("智创城", "联盟")):
+        return False  # 运城市新型研发机构: the city's platforms as a category
+    if "(" in name and name.count("(") != name.count(")"):
+        return False
+    if type_ == "Zone":
+        # zones are named by their place (临汾经济开发区, 盐湖高新区); 智慧园区 is a category
+        return _strip_places(core) != core or core[:2] in _PLACE_HEADS
+    if type_ == "Agency":
+        return _strip_places(core) != core or core[:1] in "市省县区"
+    return True
+
+
+def _strip_places(s: str) -> str:
+    for p in PLACE_PREFIXES:
+        if s.startswith(p):
+            return s[len(p) :]
+    return s
+
+
+def find_names(text: str) -> list[NameSpan]:
+    """Typed names in `text`, longest first, no overlaps; names nested at the start of a
+    longer one are kept as its `hosts` (忻州师范学院 in 忻州师范学院…重点实验室)."""
+    cands = typed_candidates(text)
+    cands.sort(key=lambda s: (-(s.end - s.start), s.start))
+    kept: list[NameSpan] = []
+    for c in cands:
+        outer = next((k for k in kept if k.overlaps(c)), None)
+        if outer is None:
+            kept.append(c)
+        elif c.start >= outer.start and c.end <= outer.end and c.start == outer.start and c.end < outer.end:
+            if c.type in ("University", "Enterprise", "ResearchInstitute", "Hospital", "Zone") and not any(
+                h.name == c.name for h in outer.hosts
+            ):
+                outer.hosts.append(c)
+    kept.extend(place_names(text, kept))
+    kept.sort(key=lambda s: s.start)
+    return kept
+
+
+def place_names(text: str, taken: list[NameSpan]) -> list[NameSpan]:
+    """County and city names from the gazetteer, where no longer name covers them."""
+    out: list[NameSpan] = []
+    for rx, type_ in ((_COUNTY_RE, "County"), (_CITY_RE, "City")):
+        for m in rx.finditer(text):
+            s = NameSpan(m.start(), m.end(), m.group(0), type_, rule="gazetteer")
+            if any(t.overlaps(s) for t in taken + out):
+                continue
+            out.append(s)
+    return out
+
+
+def places_in_name(name: str) -> list[tuple[str, str]]:
+    """(place, type) a name opens with: 曲沃县晋之南食品有限公司 -> [(曲沃县, County)]."""
+    for m in _COUNTY_RE.finditer(name):
+        if m.start() == 0:
+            return [(m.group(0), "County")]
+    for city in CITIES:
+        if name.startswith(city):
+            return [(city, "City")]
+    for county in COUNTY_CITY:
+        short = county[:-1]
+        if len(short) >= 2 and name.startswith(short) and not name.startswith(county):
+            return [(county, "County")]
+    for city in CITIES:
+        if name.startswith(city[:-1]):
+            return [(city, "City")]
+    return []
+
+
+# --------------------------------------------------------------------------- lists
+
+_LIST_SEP = re.compile(r"以及|、|和|及|与|,")
+
+
+def split_members(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Member spans of a list text[start:end] joined by 、 和 及 与 (以及)."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for m in _LIST_SEP.finditer(text, start, end):
+        if m.group(0) in "和与" and _inside_word(text, m.start()):
+            continue
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, end))
+    out = []
+    for s, e in spans:
+        while s < e and text[s] in " “\"‘":
+            s += 1
+        while e > s and text[e - 1] in " ”\"’":
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _inside_word(text: str, i: int) -> bool:
+    """和/与 that belong to a word (和顺, 参与, 给与) rather than joining a list."""
+    two = text[i : i + 2]
+    before = text[i - 1 : i + 1] if i else ""
+    return two in ("和顺", "和谐", "与其") or before in ("参与", "给与", "附和", "总和", "融和", "温和", "平和")

@@ -1,0 +1,288 @@
+"""Programmes (“111”创新工程, 高新技术企业倍增计划, 市长创新奖), policies (《…》, and the plan
+itself), their issuers and the sub-programme lists (X工程,即:A、B、C)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.context import DocContext, Sentence
+from kg.extract.lexicon import clean_name
+from kg.models import EntityMention
+
+PROGRAM_TYPES = r"(?:工程|计划|行动|专项|奖)"
+# “111”创新工程, 临汾市“提质强医”工程, 学科建设和人才培养“十百千”工程, “1331 工程”, “市长创新奖”
+QUOTED = re.compile(
+    r"(?P<city>[\u4e00-\u9fff]{2,3}市)?(?P<pre>[\u4e00-\u9fff]{0,10}?)"
+    r"(?P<codes>(?:[“\"][^“”\"]{1,12}[”\"])+)"
+    r"(?P<post>(?:等|三大|四大|五大|两大|[\u4e00-\u9fff]{0,3}大)?[\u4e00-\u9fff]{0,8}?" + PROGRAM_TYPES + r")?"
+)
+_CODE = re.compile(r"[“\"]([^“”\"]{1,12})[”\"]")
+# 实施高新技术企业倍增计划 / 组织实施提质强医工程 / 实施知识更新工程、技能提升行动
+RUN_VERBS = r"(?:推进实施|组织实施|贯彻实施|深入实施|大力实施|滚动实施|持续推进|全面启动|实施|推进|开展|启动|设立|完善|举办|打造)"
+UNQUOTED = re.compile(RUN_VERBS + r"(?P<list>[\u4e00-\u9fff、+]{2,90})")
+_TYPE_END = re.compile(r"^(?P<name>[\u4e00-\u9fff+]{2,16}?(?:工程|计划|行动))(?![\u4e00-\u9fff]*?(?:中心|方案|办法|意见|项目|管理|资金|经费|体系|师|技术|研究))")
+_MEMBER = re.compile(r"^[\u4e00-\u9fff+]{2,16}(?:工程|计划|行动)$")
+_NOT_PROGRAM = re.compile(r"(战略|部署|模式|理念|精神|方针|制度|体系|机制|格局|目标|任务|要求|建设|发展|工作|项目|政策)$")
+_GENERIC_PROGRAM = re.compile(r"^(?:各类|一批|重大|重点|各项|有关|相关|该|本|等|一流|优质|全市|全省|科技计划$|计划$)|重大|一批|各类|的|"
+                              r"[一二三四五六七八九十两\d]+大")
+_COUNTER_CODE = re.compile(r"^[一二三四五六七八九十两\d]+个$")
+SUB_LIST = re.compile(r"[,，]?即[:：]")
+TITLE = re.compile(r"《(?P<t>[^《》]{2,80})》")
+ISSUE_VERB = re.compile(r"(?:制定|出台|印发|发布|制订)(?:了|并实施|出台了?)?\s*$")
+
+
+@dataclass
+class ProgramRef:
+    name: str
+    code: str | None
+    start: int
+    end: int
+    aliases: list[str]
+
+
+def program_key(name: str) -> str:
+    """What two programme names must share: the quoted code (“1331”), else the name without its
+    type word (高新技术企业倍增 for 倍增计划 and 倍增工程)."""
+    m = _CODE.search(name)
+    if m:
+        code = re.sub(r"\s*(?:工程|计划|行动|专项)$", "", m.group(1).strip())
+        return code
+    n = re.sub(r"^[\u4e00-\u9fff]{2,3}市(?=[\u4e00-\u9fff“])", "", clean_name(name))
+    return re.sub(r"(?:工程|计划|行动|专项)$", "", n)
+
+
+def find_programs(text: str) -> list[ProgramRef]:
+    """Programme names in a (normalised) sentence, with offsets."""
+    out: list[ProgramRef] = []
+    if not any(k in text for k in ("工程", "计划", "行动", "专项", "奖")):
+        return out
+    for m in QUOTED.finditer(text):
+        codes = [c.strip() for c in _CODE.findall(m.group("codes"))]
+        post = m.group("post") or ""
+        if len(codes) > 1 and post and not re.match(r"^(?:等|[\u4e00-\u9fff]{0,3}大)?[\u4e00-\u9fff]{0,2}" + PROGRAM_TYPES + "$", post):
+            # “运城苹果”“运城面粉”“运城蔬菜”品牌提升计划: one programme about several brands
+            name = m.group("codes") + post
+            out.append(ProgramRef(re.sub(r"\s+", "", name), None, m.start("codes"), m.end(), []))
+            continue
+        for code in codes:
+            if _COUNTER_CODE.match(re.sub(r"\s*(?:工程|计划|行动|专项)$", "", code)):
+                continue
+            inner = re.match(r"^(.*?)\s*(工程|计划|行动|专项)$", code)
+            if inner and inner.group(1):
+                out.append(ProgramRef(f"“{inner.group(1).strip()}”{inner.group(2)}", inner.group(1).strip(),
+                                      m.start("codes"), m.end(), []))
+                continue
+            if code.endswith("奖") and len(code) >= 4:
+                out.append(ProgramRef(code, code, m.start("codes"), m.end("codes"), [f"“{code}”"]))
+                continue
+            if not post:
+                continue
+            if len(codes) > 1 or post.startswith("等") or re.match(r"^[\u4e00-\u9fff]{0,3}大", post):
+                tail = re.search(PROGRAM_TYPES + "$", post).group(0)
+                name = f"“{code}”{tail}"
+            else:
+                name = f"“{code}”{post}"
+            if _NOT_PROGRAM.search(name):
+                continue
+            aliases = []
+            if m.group("city") and len(codes) == 1:
+                aliases.append(f"{m.group('city')}{name}")
+            pre = re.split(RUN_VERBS + r"|以|与|对标|省级|省委|深入|积极|第[一二三四五六七八九十]+[章节]|[，,、:：]",
+                           m.group("pre") or "")[-1]
+            if pre and len(codes) == 1 and not m.group("city") and len(pre) >= 2:
+                aliases.append(f"{pre}{name}")
+            out.append(ProgramRef(name, code, m.start("codes"), m.end(), aliases))
+    taken = [(p.start, p.end) for p in out]
+    for m in UNQUOTED.finditer(text):
+        s0 = m.start("list")
+        for s, e in _members(text, s0, m.end("list")):
+            t = _TYPE_END.match(text[s:e])
+            if not t:
+                break  # the list of programmes ends at the first member that is not one
+            e = s + t.end("name")
+            name = clean_name(t.group("name"))
+            if any(a <= s < b for a, b in taken) or not _MEMBER.match(name):
+                continue
+            if _GENERIC_PROGRAM.search(name) or _NOT_PROGRAM.search(name[:-2]):
+                continue
+            out.append(ProgramRef(name, None, s, e, []))
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def _members(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    spans, pos = [], s
+    for i in range(s, e):
+        if text[i] == "、":
+            spans.append((pos, i))
+            pos = i + 1
+    spans.append((pos, e))
+    return spans
+
+
+class ProgramRules:
+    """Programme, policy and issuer rules of one document."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.by_key: dict[str, EntityMention] = {}
+        self.sub_programs: set[str] = set()
+
+    # ---------------------------------------------------------------- document itself
+    def document_policy(self) -> tuple[EntityMention | None, EntityMention | None]:
+        """The plan is itself a Policy issued by its issuer (Document.meta)."""
+        doc, meta = self.ctx.doc, self.ctx.doc.meta
+        agency = None
+        if not meta.title:
+            return None, None
+        line, quote = _title_line(doc.lines, meta.title, meta.doc_number)
+        props = {k: v for k, v in {"doc_number": meta.doc_number, "date": meta.date, "kind": meta.kind}.items() if v}
+        if meta.date and meta.date[:4].isdigit():
+            props["year"] = int(meta.date[:4])
+        aliases: list[str] = []
+        policy = self.ctx.entity(meta.title, "Policy", self.ctx.line_ev(line, quote), rule="document_meta",
+                                 properties=props, aliases=aliases)
+        if meta.issuer:
+            iline = next((i for i, ln in enumerate(doc.lines, 1) if meta.issuer in ln), None)
+            if iline is not None:
+                agency = self.ctx.entity(meta.issuer, "Agency", self.ctx.line_ev(iline, meta.issuer),
+                                         rule="document_meta", scope=agency_scope(meta.issuer, self.ctx.city))
+                self.ctx.relation("ISSUED", agency, policy, self.ctx.line_ev(iline, meta.issuer), rule="document_meta")
+        return policy, agency
+
+    # ---------------------------------------------------------------- sentences
+    def sentence(self, sent: Sentence, issuer_default: EntityMention | None) -> list[tuple[EntityMention, int, int]]:
+        """Programmes and policies of a sentence; returns the programme mentions with offsets."""
+        ctx, para = self.ctx, sent.para
+        progs: list[tuple[EntityMention, int, int]] = []
+        for p in find_programs(sent.text):
+            ev = ctx.ev(para, sent.at(p.start), sent.at(p.end))
+            m = ctx.entity(p.name, "Program", ev, rule="program_quoted" if p.code else "program_run",
+                           aliases=p.aliases, properties={"code": p.code} if p.code else {}, scope=ctx.city)
+            self.by_key.setdefault(program_key(p.name), m)
+            progs.append((m, p.start, p.end))
+        self._sub_programs(sent, progs)
+        self._runs(sent, progs)
+        self._policies(sent, issuer_default)
+        return progs
+
+    def _sub_programs(self, sent: Sentence, progs: list[tuple[EntityMention, int, int]]) -> None:
+        m = SUB_LIST.search(sent.text)
+        if not m:
+            return
+        parents = [p for p in progs if p[2] <= m.start() + 1]
+        if not parents:
+            return
+        # members of the list after 即: that are programmes by their type word
+        end = len(sent.text)
+        for s0, e0 in _members(sent.text, m.end(), end):
+            e1 = e0
+            while e1 > s0 and sent.text[e1 - 1] in "。；;，,":
+                e1 -= 1
+            name = clean_name(sent.text[s0:e1])
+            if any(p[1] < e1 and s0 < p[2] for p in progs) or not _MEMBER.match(name) or _GENERIC_PROGRAM.search(name):
+                continue
+            ev = self.ctx.ev(sent.para, sent.at(s0), sent.at(e1))
+            mm = self.ctx.entity(name, "Program", ev, rule="program_sub_list", scope=self.ctx.city)
+            self.by_key.setdefault(program_key(name), mm)
+            progs.append((mm, s0, e1))
+        kids = [p for p in progs if p[1] >= m.end()]
+        if not kids:
+            return
+        parent = parents[-1][0]
+        for kid, s, e in kids:
+            ev = self.ctx.ev(sent.para, sent.at(parents[-1][1]), sent.at(e))
+            self.ctx.relation("PART_OF_PROGRAM", kid, parent, ev, rule="program_sub_list")
+            self.sub_programs.add(program_key(kid.name))
+
+    def _runs(self, sent: Sentence, progs: list[tuple[EntityMention, int, int]]) -> None:
+        city = self.ctx.city_entity()
+        if city is None:
+            return
+        for m, s, e in progs:
+            before = sent.text[max(0, s - 10) : s]
+            before = re.sub(r"[\u4e00-\u9fff]{2,3}市$", "", before)  # 推进实施临汾市“111”…
+            before = re.sub(r"(?:省委|省政府|山西省|省)$", "", before)
+            if re.search(RUN_VERBS + r"(?:了)?$", before) or (m.rule == "program_run"):
+                if program_key(m.name) in self.sub_programs:
+                    continue
+                ev = self.ctx.ev(sent.para, sent.at(max(0, s - len(before))), sent.at(e))
+                self.ctx.relation("RUNS_PROGRAM", city, m, ev, rule="program_run_verb")
+
+    def _policies(self, sent: Sentence, issuer_default: EntityMention | None) -> None:
+        ctx = self.ctx
+        titles = list(TITLE.finditer(sent.text))
+        for i, m in enumerate(titles):
+            name = clean_name(m.group("t"))
+            if len(name) < 4:
+                continue
+            ev = ctx.ev(sent.para, sent.at(m.start()), sent.at(m.end()))
+            pol = ctx.entity(name, "Policy", ev, rule="policy_title")
+            # 制定了《A》《B》《C》: the verb stands before the first title of a run of titles
+            j = i
+            while j > 0 and re.fullmatch(r"[、,，和及与\s]*(?:\([^()]{0,20}号\))?[、,，和及与\s]*",
+                                         sent.text[titles[j - 1].end() : titles[j].start()]):
+                j -= 1
+            lead = sent.text[max(0, titles[j].start() - 12) : titles[j].start()]
+            if ISSUE_VERB.search(lead) and issuer_default is not None:
+                vs = titles[j].start() - len(ISSUE_VERB.search(lead).group(0))
+                ctx.relation("ISSUED", issuer_default, pol, ctx.ev(sent.para, sent.at(max(vs, 0)), sent.at(m.end())),
+                             rule="policy_issued")
+
+    def table(self, table) -> None:
+        """A 专栏 listing policies (序号 | 政策名称): every row names a Policy; the city issued them
+        when the title says so (…时期出台支持科技创新的主要政策)."""
+        head = [norm_col(h) for h in table.header]
+        col = next((i for i, h in enumerate(head) if re.search(r"(?:政策|文件|规划|办法)(?:名称)?$|^名称$", h)), None)
+        if col is None or not re.search(r"政策|文件|办法|措施|意见", table.title + "".join(head)):
+            return
+        issued = re.search(r"出台|制定|印发|发布|实施", table.title)
+        city = self.ctx.city_entity()
+        for row in table.rows:
+            raw = list(getattr(row, "raw", None) or []) or self.ctx.doc.lines[row.line - 1].split("\t")
+            if col >= len(raw) or not raw[col].strip():
+                continue
+            name = clean_name(raw[col].strip().strip("《》"))
+            if len(name) < 4:
+                continue
+            ev = self.ctx.line_ev(row.line, raw[col].strip())
+            pol = self.ctx.entity(name, "Policy", ev, rule="policy_table")
+            if issued and city is not None:
+                self.ctx.relation("ISSUED", city, pol, ev, rule="policy_table")
+
+    def program_in_title(self, title: str) -> str | None:
+        """The programme a section heading is about (推进实施临汾市“111”创新工程)."""
+        progs = find_programs(clean_name(title).replace("“", "“"))
+        return progs[-1].name if progs else None
+
+
+def norm_col(h: str) -> str:
+    return re.sub(r"\s+", "", h or "")
+
+
+def agency_scope(name: str, city: str | None) -> str | None:
+    """市科学技术局 means this plan's city's bureau: scope it to the city so two cities' 市气象局
+    stay apart; named agencies (临汾市人民政府, 省卫健委) need no scope."""
+    if name[:1] in "市县区" and city:
+        return city
+    return None
+
+
+def _title_line(lines: list[str], title: str, doc_number: str | None = None) -> tuple[int, str]:
+    """The line that carries the plan title (spaces ignored) and its quote; when the title is not
+    printed as such (a reply letter), the line with the document number, else the first text."""
+    compact = re.sub(r"\s+", "", title)
+    for i, ln in enumerate(lines, 1):
+        raw = ln.strip()
+        if raw and re.sub(r"\s+", "", raw) == compact:
+            return i, raw
+    for i, ln in enumerate(lines, 1):
+        if compact[:12] in re.sub(r"\s+", "", ln):
+            return i, ln.strip()
+    if doc_number:
+        for i, ln in enumerate(lines, 1):
+            if doc_number in re.sub(r"\s+", "", ln):
+                return i, ln.strip()
+    i = next((i for i, ln in enumerate(lines, 1) if ln.strip()), 1)
+    return i, lines[i - 1].strip() if lines else title

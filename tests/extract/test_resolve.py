@@ -1,0 +1,95 @@
+"""Entity resolution: which mentions merge, which stay apart, and why (explainable, reversible)."""
+
+from __future__ import annotations
+
+from kg.curation import Curation, load_curation
+from kg.models import EntityMention, Evidence, Extraction
+from kg.resolve import resolve, resolve_full
+
+
+def _ex(doc: str, city: str, *names: tuple[str, str]) -> Extraction:
+    ex = Extraction(doc=doc, city=city)
+    for i, (name, type_) in enumerate(names, 1):
+        ex.entities.append(EntityMention(name=name, type=type_, city=city, rule="test",
+                                         evidence=Evidence(doc=doc, line=i, quote=name)))
+    return ex
+
+
+def _names(graph, type_: str) -> list[str]:
+    return sorted(n.name for n in graph.nodes if n.type == type_)
+
+
+def test_similar_names_stay_apart():
+    """长治学院 ≠ 长治医学院 and 潞安集团 ≠ 潞宝集团 by the rules alone (no curation)."""
+    g = resolve([_ex("a.txt", "长治市", ("长治学院", "University"), ("长治医学院", "University"),
+                     ("潞安集团", "Enterprise"), ("潞宝集团", "Enterprise"))])
+    assert set(_names(g, "University")) == {"长治学院", "长治医学院"}
+    assert set(_names(g, "Enterprise")) == {"潞安集团", "潞宝集团"}
+
+
+def test_different_place_means_different_entity():
+    g = resolve([_ex("a.txt", "临汾市", ("临汾职业技术学院", "University")),
+                 _ex("b.txt", "运城市", ("运城职业技术学院", "University"))])
+    assert set(_names(g, "University")) == {"临汾职业技术学院", "运城职业技术学院"}
+
+
+def test_full_and_short_forms_merge_with_the_rule_recorded():
+    res = resolve_full([_ex("a.txt", "临汾市", ("山西建邦集团铸造有限公司", "Enterprise"), ("建邦", "Enterprise"),
+                            ("晋南钢铁集团", "Enterprise"), ("晋南钢铁", "Enterprise"),
+                            ("山西农业大学小麦研究所", "ResearchInstitute"), ("小麦研究所", "ResearchInstitute"),
+                            ("山西农业大学", "University"))])
+    g = res.graph
+    assert set(_names(g, "Enterprise")) == {"山西建邦集团铸造有限公司", "晋南钢铁集团"}
+    explained = {n.name: n for n in res.nodes}
+    assert [(m.b, m.rule) for m in explained["山西建邦集团铸造有限公司"].merges] == [("建邦", "short_name")]
+    assert [(m.b, m.rule) for m in explained["晋南钢铁集团"].merges] == [("晋南钢铁", "normalized")]
+    assert [m.rule for m in explained["山西农业大学小麦研究所"].merges] == ["unit_of_parent"]
+    # evidence of both mentions is kept
+    assert {e.line for e in g.node_index()["ent:山西建邦集团铸造有限公司"].evidence} == {1, 2}
+
+
+def test_ambiguous_short_name_stays_apart():
+    g = resolve([_ex("a.txt", "运城市", ("大运汽车有限公司", "Enterprise"), ("大运新能源汽车有限公司", "Enterprise"),
+                     ("大运", "Enterprise"))])
+    assert "大运" in _names(g, "Enterprise")
+
+
+def test_same_organisation_merges_across_cities_but_city_scoped_things_do_not():
+    a = _ex("a.txt", "临汾市", ("山西中升钢铁有限公司", "Enterprise"))
+    b = _ex("b.txt", "运城市", ("中升钢铁有限公司", "Enterprise"))
+    for ex, city in ((a, "临汾市"), (b, "运城市")):
+        ex.entities.append(EntityMention(name="高新技术企业", type="Target", city=city, scope=f"{city}/2025",
+                                         evidence=Evidence(doc=ex.doc, line=9, quote="高新技术企业"),
+                                         properties={"indicator": "高新技术企业", "year": 2025}))
+        ex.entities.append(EntityMention(name="市气象局", type="Agency", city=city, scope=city,
+                                         evidence=Evidence(doc=ex.doc, line=8, quote="市气象局")))
+    g = resolve([a, b])
+    ents = [n for n in g.nodes if n.type == "Enterprise"]
+    assert len(ents) == 1 and ents[0].properties["cities"] == ["临汾市", "运城市"]
+    assert sorted(n.id for n in g.nodes if n.type == "Target") == ["target:临汾市/高新技术企业/2025",
+                                                                  "target:运城市/高新技术企业/2025"]
+    assert sorted(n.id for n in g.nodes if n.type == "Agency") == ["agency:临汾市/市气象局", "agency:运城市/市气象局"]
+
+
+def test_forbid_merge_reverses_a_rule_merge():
+    exs = [_ex("a.txt", "临汾市", ("山西建邦集团铸造有限公司", "Enterprise"), ("建邦", "Enterprise"))]
+    cur = Curation.model_validate({"forbid_merge": [{"type": "Enterprise", "names": ["建邦", "山西建邦集团铸造有限公司"],
+                                                     "reason": "test: two companies", "line": 3}]})
+    res = resolve_full(exs, cur)
+    assert set(_names(res.graph, "Enterprise")) == {"山西建邦集团铸造有限公司", "建邦"}
+    kept = {n.name: n.kept_apart for n in res.nodes}
+    assert kept["建邦"] and kept["建邦"][0].detail == "vetoed by forbid_merge"
+    assert [a.section for a in res.curation.actions] == ["forbid_merge"]
+
+
+def test_corpus_merges_are_explained(corpus):
+    """Every merged node of the corpus says which mentions merged and by which rule."""
+    res = corpus.resolution
+    jinnan = next(n for n in res.nodes if n.name == "晋南钢铁集团")
+    assert {m.doc for m in jinnan.mentions} == {"linfen-2022-innovation-ecosystem-plan.txt"}
+    assert {m.line for m in jinnan.mentions} == {248, 250, 354}
+    assert all(n.merges or len({m.name for m in n.mentions}) == 1 for n in res.nodes)
+    # the default curation file's alias is applied
+    xz = next(n for n in res.nodes if n.name == "忻州师范学院")
+    assert "忻州师院" in xz.aliases and any(m.rule == "curated" for m in xz.merges)
+    assert load_curation().aliases[0].name == "忻州师范学院"
