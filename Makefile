@@ -14,6 +14,10 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+$(VENV)/.installed-bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
 install: $(STAMP)
 
 run: $(STAMP)
@@ -21,10 +25,15 @@ run: $(STAMP)
 	$(BIN)/kg load
 	$(BIN)/kg query chain_leaders
 	$(BIN)/kg view --out out/view.html
-	$(BIN)/kg export --format json --out out/graph.export.json
+	$(BIN)/kg export --format json --out out/graph.export.json --force
+	$(BIN)/kg export --format html --chain 氢能产业链 --out out/ --force
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# benchmarks at the issue's sizes (long: includes a 1M-node graph); BENCH_ARGS=--quick for a smoke run
+bench: $(VENV)/.installed-bench
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf out .kg-data

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Iterator, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from kg import config
@@ -44,6 +45,7 @@ DatabaseOpt = Annotated[Optional[str], typer.Option("--database", help="Neo4j da
 @app.callback()
 def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress and decisions.")] = False) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("neo4j").setLevel(logging.INFO if verbose else logging.CRITICAL)  # errors reach the user as KGErrors
 
 
 @contextmanager
@@ -52,7 +54,7 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except KGError as exc:
-        err.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
+        err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, markup=True)
         raise typer.Exit(1) from None
 
 
@@ -192,13 +194,44 @@ def validate(
 def load(
     graph: GraphOpt = None, store: StoreOpt = "embedded", data: DataOpt = None, uri: UriOpt = None,
     user: UserOpt = None, password: PasswordOpt = None, database: DatabaseOpt = None,
+    batch_size: Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Rows per write [default: embedded 50000 per bulk call; neo4j 1000 per transaction, FalkorDB-Bolt capped at 4 KiB per request].")] = None,
 ) -> None:
-    """Load the built graph into a store (replacing what was loaded before)."""
+    """Load the built graph into a store: afterwards the store holds exactly this graph (see docs/stores.md)."""
     with user_errors():
         g = _graph(graph)
         with opened_store(store, data, uri, user, password, database) as s:
-            written = s.load(g)
-    console.print(f"loaded {written['nodes']} nodes and {written['edges']} relationships into {store}")
+            written = s.load(g, batch_size=batch_size)
+            where = s.location
+    console.print(f"loaded {written['nodes']} nodes and {written['edges']} relationships into {store} ({where}) "
+                  f"in {written['seconds']:.2f} s", highlight=False, markup=False)
+    if written.get("method") == "diff":
+        console.print(f"  wrote {written['written_nodes']} nodes, {written['written_edges']} relationships; deleted "
+                      f"{written['deleted_nodes']} nodes, {written['deleted_edges']} relationships", highlight=False)
+    if written.get("dropped_edges"):
+        err.print(f"[yellow]warning:[/] {written['dropped_edges']} relationships point to missing nodes and were not loaded",
+                  highlight=False)
+
+
+@app.command()
+def status(
+    store: StoreOpt = "embedded", data: DataOpt = None, uri: UriOpt = None, user: UserOpt = None,
+    password: PasswordOpt = None, database: DatabaseOpt = None,
+    graph: Annotated[Optional[Path], typer.Option("--graph", help="Built graph to compare with [default: out/graph.json].")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """What a store holds: load state, which corpus build, counts per label and relationship type."""
+    from kg.store.status import compare_build, render_status
+
+    with user_errors():
+        if fmt not in ("table", "json"):
+            raise KGError(f"unknown format {fmt!r}; choose table or json")
+        with opened_store(store, data, uri, user, password, database) as s:
+            st = s.status()
+        st["build"] = compare_build(st.get("meta") or {}, graph or config.graph_path())
+    if fmt == "json":
+        sys.stdout.write(json.dumps(st, ensure_ascii=False, indent=1, default=str) + "\n")
+    else:
+        render_status(st, console)
 
 
 @app.command("queries")
@@ -347,6 +380,7 @@ def eval_(
     gold: Annotated[Optional[list[Path]], typer.Option("--gold", help="Gold file or folder [default: tests/gold/*.yaml]; repeatable.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     details: Annotated[bool, typer.Option("--details", help="List missed and spurious entities and relationships.")] = False,
+    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help="Leave out gold files and plans whose name contains this text (e.g. a held-out plan); repeatable.")] = None,
 ) -> None:
     """Precision, recall and F1 per entity and relationship type against the gold plans, and
     counts of what is extracted from the plans without gold."""
@@ -362,9 +396,12 @@ def eval_(
         paths: list[Path] = []
         for p in gold or [None]:
             paths += gold_files() if p is None else (gold_files(p) if p.is_dir() else [p])
+        skip = [x for x in (exclude or []) if x]
+        paths = [p for p in paths if not any(x in p.name for x in skip)]
         if not paths:
             raise KGError("no gold files found (expected tests/gold/*.yaml or --gold)")
-        report = evaluate(g, paths)
+        docs = sorted({e.doc for n in g.nodes for e in n.evidence if not any(x in e.doc for x in skip)})
+        report = evaluate(g, paths, docs=docs)
     if fmt == "json":
         sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
         return

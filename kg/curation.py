@@ -114,6 +114,16 @@ class Curation(BaseModel):
     def evidence(self, entry: _Entry) -> Evidence:
         return Evidence(doc=self.path, line=entry.line, quote=entry.reason.strip().splitlines()[0])
 
+    def gazetteer(self) -> dict[str, str]:
+        """Names (canonical and aliases) of the organisations the file lists, with their types: the
+        extractor recognises them in the text like names with a type word (科大讯飞 is a company)."""
+        out: dict[str, str] = {}
+        for a in self.aliases:
+            if a.type in ("Enterprise", "University", "ResearchInstitute", "Hospital", "Platform", "Zone", "Agency"):
+                for n in (a.name, *a.aliases):
+                    out.setdefault(n, a.type)
+        return out
+
     def fact_extraction(self) -> Extraction:
         """The curated facts as one extraction (evidence cites the curation file)."""
         ex = Extraction(doc=self.path)

@@ -56,7 +56,7 @@ def build(plans: Path = PLANS, curation: Path | Curation | None = CURATION) -> B
     cur = curation if isinstance(curation, Curation) else load_curation(curation)
     docs, errors = read_corpus(Path(plans))
     t1 = time.perf_counter()
-    extractions = extract(docs)
+    extractions = extract(docs, cur.gazetteer())
     t2 = time.perf_counter()
     res = resolve_full(extractions, cur)
     t3 = time.perf_counter()

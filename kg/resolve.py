@@ -150,6 +150,26 @@ def norm_org(name: str) -> str:
     return strip_legal(rest)
 
 
+_ZONE_WORDS = (("经济技术开发区", "经开区"), ("经济开发区", "经开区"), ("高新技术产业开发区", "高新区"),
+               ("高新技术开发区", "高新区"))
+
+
+def zone_key(name: str) -> str | None:
+    """长治国家高新区 = 长治高新区, 长治经济技术开发区 = 长治经开区: a place's zone of one kind is one
+    zone, whatever form of the kind's name a plan uses (the place must be stated)."""
+    p, rest = place_of(clean_name(name))
+    if p is None:
+        return None
+    rest = re.sub(r"^(?:国家级|国家|省级)", "", rest)
+    for long, short in _ZONE_WORDS:
+        if rest == long:
+            rest = short
+    if rest not in ("经开区", "高新区"):
+        return None
+    level = _place_level(p) or p
+    return f"{level}{rest}"
+
+
 def has_type_word(name: str) -> bool:
     return clean_name(name).endswith(_TYPE_WORDS) or bool(re.search(r"\)$", name))
 
@@ -404,9 +424,12 @@ def _merge_type(type_: str, idxs: list[int], mentions: list[tuple[int, EntityMen
     for i in idxs:
         m = mentions[i][1]
         core = norm_org(m.name)
+        if type_ == "Zone":
+            core = zone_key(m.name) or core
         if len(core) < 2 or is_generic(core) or not _distinctive(core):
             continue
-        normed[(scope_of(i), core)].append(i)
+        # platforms: 襄垣县山大固废产业研究院 = 山大固废产业研究院 within one city
+        normed[(m.city if type_ == "Platform" else scope_of(i), core)].append(i)
     for (_, core), group in normed.items():
         for i in group[1:]:
             a, b = mentions[group[0]][1].name, mentions[i][1].name
@@ -467,8 +490,10 @@ def _merge_agencies(idxs: list[int], mentions: list[tuple[int, EntityMention]], 
         m = mentions[i][1]
         if m.scope and m.name[:1] == "市":
             qualified = m.scope + m.name[1:]
-            if qualified in full:
-                uf.union(full[qualified], i, "city_qualified", f"{m.name} of {m.scope}")
+            for q in (qualified, "中共" + qualified):  # 市委 of 长治市 = 中共长治市委
+                if q in full:
+                    uf.union(full[q], i, "city_qualified", f"{m.name} of {m.scope}")
+                    break
         elif m.name.startswith("省") and not m.name.startswith("省级"):
             qualified = "山西" + m.name  # every plan of the corpus is a Shanxi city's: 省 is 山西省
             if qualified in full:

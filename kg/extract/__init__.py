@@ -18,6 +18,7 @@ from kg.extract.names import find_names
 from kg.extract.programs import ProgramRules, find_programs, program_key
 from kg.extract.rules import ORG, OrgRules, core_name
 from kg.extract.targets import TargetRules
+from kg.extract.tidy import tidy_document
 from kg.models import Document, EntityMention, Extraction, Paragraph
 
 log = logging.getLogger(__name__)
@@ -25,10 +26,14 @@ log = logging.getLogger(__name__)
 __all__ = ["extract", "extract_document", "known_names"]
 
 
-def extract(docs: list[Document]) -> list[Extraction]:
-    """Mentions and relations of every document (names known in one inform the others)."""
+def extract(docs: list[Document], gazetteer: dict[str, str] | None = None) -> list[Extraction]:
+    """Mentions and relations of every document (names known in one inform the others).
+    `gazetteer` (name -> type, from the curation file) adds names the text gives without a type
+    word (科大讯飞): they are recognised wherever a plan names them."""
     known = known_names(docs)
-    return [extract_document(d, known) for d in docs]
+    for name, type_ in (gazetteer or {}).items():
+        known.setdefault(name, type_)
+    return [extract_document(d, known, gazetteer) for d in docs]
 
 
 def known_names(docs: list[Document]) -> dict[str, str]:
@@ -46,13 +51,14 @@ def known_names(docs: list[Document]) -> dict[str, str]:
     return known
 
 
-def extract_document(doc: Document, known: dict[str, str] | None = None) -> Extraction:
+def extract_document(doc: Document, known: dict[str, str] | None = None,
+                     gazetteer: dict[str, str] | None = None) -> Extraction:
     ctx = DocContext(doc)
     city = ctx.city_entity()
     progs = ProgramRules(ctx)
     chains = ChainRules(ctx)
     targets = TargetRules(ctx)
-    orgs = OrgRules(ctx, known if known is not None else known_names([doc]))
+    orgs = OrgRules(ctx, known if known is not None else known_names([doc]), gazetteer or {})
     policy, issuer = progs.document_policy()
     issuer_default = issuer if doc.meta.kind == "reply" and issuer is not None else city
     tables = {t.line: t for t in doc.tables}
@@ -93,6 +99,7 @@ def extract_document(doc: Document, known: dict[str, str] | None = None) -> Extr
             progs.table(t)
     chains.finish()
     targets.emit()
+    tidy_document(ctx)
     del policy
     log.info("%s: %d mentions, %d relations", doc.name, len(ctx.ex.entities), len(ctx.ex.relations))
     return ctx.ex

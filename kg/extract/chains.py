@@ -28,6 +28,9 @@ HEADING_CHAIN = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）
 # lists of chains sharing the word 产业链: 打造氢能、光伏、新材料等十大产业链
 CHAIN_LIST = re.compile(r"(?P<list>[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12}){1,20})(?:等)?"
                         r"(?:[一二三四五六七八九十两\d]+(?:条|大|个))?(?:重点|主导|特色|优势|新兴|标志性|支柱)?(?:产业)?产业链(?!的)")
+# 在A、B、C等产业领域 / 聚焦A、B等重点产业 / 围绕A、B等产业领域
+FIELD_LIST = re.compile(r"(?:在|围绕|聚焦|针对|面向|涉及)(?P<list>[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12}){1,14})等"
+                        r"(?:重点|主导|优势|特色|新兴|标志性)?(?:产业领域|产业|领域)")
 DEVELOP_VERB = re.compile(r"(?:打造|构建|培育|发展|壮大|做强|做大|做优|延伸|完善|聚焦|围绕|布局|建设|形成|重点发展|着力打造)$")
 # lists of industries ending in 等(传统|新兴)优势产业
 INDUSTRY_LIST = re.compile(r"(?P<list>[\u4e00-\u9fff、]{2,80}?)等(?P<kind>传统优势|新兴优势)产(?:\(企\))?业")
@@ -68,6 +71,8 @@ def industry_of(text: str) -> str | None:
                 s = s[: -len(end)] + ("制造" if end == "制造业" else "")
                 changed = True
     s = re.sub(r"全$", "", s)  # 新能源汽车全产业链
+    # adjectives of a chain, not its industry: 完整信创产业链, 整体垂直化产业链
+    s = re.sub(r"^(?:较为完整的|完整的|较为完整|完整|整体|垂直化|垂直|一体化|全)+", "", s)
     if "的" in s:
         s = s.rsplit("的", 1)[1]
     s = INDUSTRY_SYNONYMS.get(s, s)
@@ -165,10 +170,85 @@ class ChainRules:
     # ------------------------------------------------------------------ prose
     def sentence(self, sent: Sentence) -> None:
         self._industry_lists(sent)
+        self._field_lists(sent)
         self._chain_lists(sent)
         self._named_chains(sent)
+        subjects = self._subject_chains(sent)
         self._inline_ichain(sent)
         self._inline_sequences(sent)
+        self._from_to_sequences(sent, subjects)
+
+    def _field_lists(self, sent: Sentence) -> None:
+        """在半导体光电、碳基新材料、光伏…等产业领域 / 聚焦半导体光电、碳基新材料等重点产业: the members
+        name industries of the plan. They are kept only as wordings of chains the plan develops
+        (碳基新材料 of 新材料); that decision is made at the end (kg.extract.tidy)."""
+        ctx = self.ctx
+        for m in FIELD_LIST.finditer(sent.masked):
+            start = m.start("list")
+            city = ctx.city_entity()
+            ev = ctx.ev(sent.para, sent.at(start), sent.at(m.end()))
+            for mm in re.finditer(r"[^、]+", m.group("list")):
+                industry = industry_of(mm.group(0))
+                if not industry or len(industry) > 10:
+                    continue
+                mev = ctx.ev(sent.para, sent.at(start + mm.start()), sent.at(start + mm.end()))
+                chain = self.industry_chain(industry, mev, clean_name(mm.group(0)), rule="chain_list_member")
+                if city is not None:
+                    ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="chain_list_member")
+
+    def _subject_chains(self, sent: Sentence) -> dict[int, EntityMention]:
+        """半导体光电产业形成了从…到…的垂直一体化产业链 / 新能源汽车产业在全省率先形成了…较为完整的
+        产业链: an industry that has built (or builds) a chain is a chain the city develops.
+        Returns the chain of each clause (by its start offset) that has one."""
+        ctx = self.ctx
+        out: dict[int, EntityMention] = {}
+        if "产业链" not in sent.text:
+            return out
+        for m in re.finditer(r"(?:^|[,，;；:：])(?P<x>[\u4e00-\u9fff]{2,12}?)产业(?:在[\u4e00-\u9fff]{1,8}?)?(?:率先|已经|已)?"
+                             r"(?:形成|构建|打造|建成|完善|延伸)(?:了|起)?[^,，。;；]{0,80}?产业链", sent.masked):
+            word = m.group("x")
+            for w in re.finditer(_BAD_CHAIN_HEAD, word):
+                word = word[w.end():]
+            industry = industry_of(word)
+            if not industry or len(industry) > 10:
+                continue
+            s0 = m.start("x") + (len(m.group("x")) - len(word))
+            ev = ctx.ev(sent.para, sent.at(s0), sent.at(m.end()))
+            chain = self.industry_chain(industry, ev, clean_name(word) + "产业", rule="chain_subject")
+            city = ctx.city_entity()
+            if city is not None:
+                ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="chain_subject")
+            out[m.start("x")] = chain
+        return out
+
+    def _from_to_sequences(self, sent: Sentence, subjects: dict[int, EntityMention]) -> None:
+        """从蓝宝石衬底、外延及芯片、封装到显示屏、照明灯具的…产业链 / 从A,到B、C,再到D的…产业链:
+        the stages of a chain in prose. Items before the first 到 follow one another; the items of
+        each 到 part are parallel stages at the same order."""
+        text = sent.text
+        for m in re.finditer(r"从(?P<body>[^。;；从]{2,240}?到[^。;；]{1,200}?)(?P<tail>(?:的[\u4e00-\u9fff]{0,12}?|(?:整体|垂直化?|一体化|完整)+)(?:全)?产业链)",
+                             text):
+            body = m.group("body")
+            if re.search(r"[“”《》]|\d", body):
+                continue
+            parts = re.split(r"[,，]?(?:再到|到)", body)
+            if len(parts) < 2:
+                continue
+            last = re.split(r"的(?=[^的]*$)", parts[-1])[0]
+            last = re.sub(r"(?:整体|垂直化?|一体化|完整)+$", "", last)
+            parts[-1] = last
+            groups: list[list[str]] = [[clean_name(x)] for x in re.split(r"、|以及", parts[0])]
+            for p in parts[1:]:
+                groups.append([clean_name(x) for x in re.split(r"、|以及", p)])
+            if any(not x or len(x) > 12 or is_generic_stage(x) for g in groups for x in g) or \
+                    sum(len(g) for g in groups) < 2:
+                continue
+            owner_chain = next((c for off, c in sorted(subjects.items()) if off <= m.start()), None)
+            owner = self._owner_for_inline(sent, owner_chain)
+            if owner is None:
+                continue
+            ev = self.ctx.ev(sent.para, sent.at(m.start()), sent.at(m.end()))
+            self.add_sequence(owner, groups, ev, table_key=owner.name)
 
     def _chain_lists(self, sent: Sentence) -> None:
         """打造氢能、光伏、新材料等十大产业链: every member is an industry chain."""
@@ -204,7 +284,8 @@ class ChainRules:
         if sent.start == 0 and BUILD_ICHAIN.match(sent.text):
             return
         ctx = self.ctx
-        for m in re.finditer(r"(?:构建|打造|完善|布局|建设)(?P<name>[\u4e00-\u9fff]{2,20}?(?:科技)?创新链)(?:条)?", sent.masked):
+        for m in re.finditer(r"(?:构建|打造|完善|布局|建设)(?:提升)?(?:现有的?)?(?P<name>[\u4e00-\u9fff]{2,20}?(?:科技)?创新链)(?:条)?",
+                             sent.masked):
             name = clean_name(m.group("name"))
             if re.search(r"其他|各行业|一流|全链条|产业链|的", name) or is_generic_chain(name) or \
                     re.match(r"支撑|支持|服务|面向|引领", name):
@@ -215,6 +296,10 @@ class ChainRules:
             if industry and is_industrial(name) and len(industry) <= 10:
                 ic = self.industry_chain(industry, ev, industry_wording(name), rule="ichain_industry")
                 ctx.relation("INNOVATION_CHAIN_OF", ichain, ic, ev, rule="ichain_industry")
+            elif ctx.chain is not None and ctx.chain.mention.type == "IndustryChain":
+                # 完善提升现有固废综合利用创新链 in the 固废利用产业 section: that chain's innovation chain
+                ctx.relation("INNOVATION_CHAIN_OF", ichain, ctx.chain.mention, ev, rule="ichain_in_section")
+                continue
             if ctx.chain is None or ctx.chain.mention.type != "InnovationChain":
                 ctx.chain = ChainContext(name=name, industry="", mention=ichain, industry_mention=ichain, line=ev.line,
                                          depth=len(sent.para.section_path) or 1)
@@ -266,16 +351,20 @@ class ChainRules:
             ev = ctx.ev(sent.para, sent.at(start), sent.at(m.end()))
             chain = ctx.entity(f"{industry}产业链", "IndustryChain", ev, rule="chain_named", city=None,
                                aliases=[f"{clean_name(word)}产业链"] if clean_name(word) != industry else [])
-            lead = sent.text[max(0, start - 4) : start]
+            lead = sent.text[max(0, start - 5) : start]
             # 紧扣煤焦油精深加工产业链和焦炉煤气精深加工产业链: 紧扣 governs the whole list
             governed = re.search(r"紧扣(?:[^,，。；;]{1,20}?产业链(?:和|、|及|与|以及))*$", sent.text[:start])
             if ctx.chain is not None and ctx.chain.mention.type == "InnovationChain" and governed:
                 ctx.relation("INNOVATION_CHAIN_OF", ctx.chain.mention, chain,
                              ctx.ev(sent.para, sent.at(start - 2), sent.at(m.end())), rule="ichain_named_chain")
-            if re.search(r"(?:打造|构建|发展|培育|壮大)$", lead):
+            if re.search(r"(?:打造|构建|发展|培育|壮大|完善|延伸|做强|做大|做优|形成)了?$", lead):
                 city = ctx.city_entity()
                 if city is not None:
                     ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="chain_develop_verb")
+            elif re.search(r"布局$", lead):
+                # 提前布局氢能重卡产业链: a chain laid out for later (by whoever the text is about) is a
+                # chain, but not one the city develops now
+                ctx.notes.kept_chains.add(chain.name)
 
     def _inline_sequences(self, sent: Sentence) -> None:
         """“中药材种植—中药饮片—中成药”产业链 or 制氢—储运—加氢站—燃料电池 in prose: a dash
@@ -290,6 +379,9 @@ class ChainRules:
                 if lead_cut:
                     seq, s0 = seq[lead_cut.end():], s0 + lead_cut.end()
                 parts = [p for p in SEQ_SPLIT.split(seq) if p]
+                if parts:  # 制氢—储氢—…—用氢全产业链: the chain word closes the sequence
+                    parts[-1] = re.sub(r"(?:全)?(?:产业链条?|链条|产业|等)$", "", parts[-1])
+                parts = [p for p in parts if p]
                 if len(parts) < 3 or any(len(clean_name(p)) > 10 for p in parts):
                     continue
                 owner = self._owner_for_inline(sent)
@@ -321,14 +413,15 @@ class ChainRules:
             self.inline_scopes.add(scope)
             self.add_sequence(owner, groups, ev, table_key=owner.name)
 
-    def _owner_for_inline(self, sent: Sentence) -> EntityMention | None:
+    def _owner_for_inline(self, sent: Sentence, subject: EntityMention | None = None) -> EntityMention | None:
         """The innovation chain a prose sequence belongs to: the one the text is about; in an
-        industry chain's text (a heading 氢能产业链, or a paragraph naming one chain) the chain's
-        innovation chain, titled as the plans title them (氢能产业科技创新链)."""
+        industry chain's text (a heading 氢能产业链, an industry that forms the chain, or a paragraph
+        naming one chain) the chain's innovation chain, titled as the plans title them
+        (氢能产业科技创新链)."""
         ctx = self.ctx
-        if ctx.chain is not None and ctx.chain.mention.type == "InnovationChain":
+        if subject is None and ctx.chain is not None and ctx.chain.mention.type == "InnovationChain":
             return ctx.chain.mention
-        industry_chain = ctx.chain.industry_mention if ctx.chain is not None else None
+        industry_chain = subject or (ctx.chain.industry_mention if ctx.chain is not None else None)
         if industry_chain is None:
             para_chains = {ind for ind, _, _, _ in named_chains(mask_titles(norm_text(sent.para.text)))}
             if len(para_chains) != 1:
@@ -530,3 +623,27 @@ def named_chains(text: str) -> list[tuple[str, str, int, int]]:
 def is_generic_chain(name: str) -> bool:
     core = re.sub(r"(?:科技)?创新链$", "", name)
     return len(core) < 2 or bool(re.fullmatch(r"(?:全|完整|现代|高效|一体化|开放|协同|区域|特色)*", core))
+
+
+_GENERIC_STAGE = re.compile(r"^(?:研发|生产|制造|应用|服务|销售|产业化|等|其他|各类|相关)$")
+
+
+def is_generic_stage(name: str) -> bool:
+    return bool(_GENERIC_STAGE.match(name))
+
+
+_INDUSTRY_WORD = re.compile(r"(?P<w>[\u4e00-\u9fff]{2,16}?)产业(?!链|园|基地|研究|技术|创新|联盟|项目|化|工人|用地|投资|基金|资金|政策)")
+
+
+def industry_words(text: str) -> list[str]:
+    """Industry words a (masked) sentence names: X产业链 and X产业 (智能制造及信创产业 -> 智能制造, 信创)."""
+    out = [ind for ind, _, _, _ in named_chains(text)]
+    for m in _INDUSTRY_WORD.finditer(text):
+        word = m.group("w")
+        for w in re.finditer(_BAD_CHAIN_HEAD, word):
+            word = word[w.end():]
+        for part in re.split(r"及|、|和|与", word):
+            ind = industry_of(part)
+            if ind and len(ind) <= 10:
+                out.append(ind)
+    return out

@@ -46,6 +46,24 @@ class ChainContext:
     depth: int = 99  # section depth of the heading that opened it (a heading at or above it ends it)
 
 
+@dataclass
+class SentenceMembers:
+    """Actors of a sentence outside any chain section, and the industry words it names (decided
+    at the end of the plan: kg.extract.tidy)."""
+
+    members: list[tuple[EntityMention, Evidence]]
+    words: list[str]
+
+
+@dataclass
+class DocNotes:
+    """What the rules noted while reading one plan, for the document-level passes (tidy.py)."""
+
+    sentences: list[SentenceMembers] = field(default_factory=list)
+    category_types: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # name -> (type, subtype)
+    kept_chains: set[str] = field(default_factory=set)  # chains named as laid out (布局X产业链), not developed
+
+
 def mask_titles(text: str) -> str:
     """Blank out 《…》 policy titles (same length) so names inside them are not taken as actors."""
     return _TITLE.sub(lambda m: "《" + "□" * (len(m.group(0)) - 2) + "》", text)
@@ -78,6 +96,7 @@ class DocContext:
         self._seen_ent: dict[tuple, EntityMention] = {}
         self.chain: ChainContext | None = None
         self.city_mention: EntityMention | None = None
+        self.notes = DocNotes()
 
     # ------------------------------------------------------------------ evidence
     def ev(self, para: Paragraph, start: int, end: int) -> Evidence:

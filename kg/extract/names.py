@@ -16,6 +16,7 @@ from kg.extract.lexicon import (
     CITIES,
     LEAD_VERBS,
     LEFT_BOUNDARY_WORDS,
+    NATIONAL_ACADEMIES,
     PLACE_PREFIXES,
     SUFFIXES,
     clean_name,
@@ -51,7 +52,12 @@ _MAX_BOUNDARY = max(len(w) for w in LEFT_BOUNDARY_WORDS)
 _SINGLE_BOUNDARIES = set("与和及同等由对将把被向从在以为是了的均也并且已使让给即如或")
 # 等 inside 高等/中等 and 和 inside 和顺 are parts of words, not list or preposition words
 _NOT_BOUNDARY_PAIRS = {"高等", "中等", "初等", "同等", "平等", "均等", "对等", "相等", "优等", "和顺", "太和", "中和",
-                       "以色", "及时", "在线", "同济", "由于"}
+                       "以色", "及时", "在线", "同济", "由于", "和平", "共和", "人和"}
+# Verbs that are also common inside names (煤系固废利用工程技术研究中心, 太行高层次人才发展工作联盟):
+# a name may run past them when stopping there leaves nothing specific.
+WEAK_BOUNDARIES = {"利用", "发展", "建设", "服务", "合作", "开发", "转化", "协同", "提升", "整合", "共享", "创新", "引进",
+                   "培育", "培养", "应用", "综合", "开放", "带动", "形成", "管理", "研究", "示范", "融合", "推广",
+                   "集成", "转移", "孵化", "保护"}
 _COUNTY_RE = re.compile("|".join(sorted(map(re.escape, COUNTY_CITY), key=len, reverse=True)))
 _CITY_RE = re.compile("|".join(map(re.escape, CITIES)))
 
@@ -62,14 +68,17 @@ _PLACE_HEADS = {short_place(c)[:2] for c in COUNTY_CITY} | {c[:2] for c in CITIE
 _AGENCY_BOUNDARIES = {"发挥", "成立", "设立", "组建", "邀请", "联合", "配合", "依托", "通过", "交办", "由", "经"}
 
 
-def boundary_before(text: str, pos: int, agency: bool = False) -> int:
+def boundary_before(text: str, pos: int, agency: bool = False, weak_ok: bool = False) -> int:
     """Length of a boundary word ending exactly at `pos` (0 when none). Agency names
-    (市创新生态建设领导小组) contain verbs such as 建设, so they stop at fewer words."""
+    (市创新生态建设领导小组) contain verbs such as 建设, so they stop at fewer words; with
+    `weak_ok` the verbs that often sit inside names (WEAK_BOUNDARIES) are not boundaries."""
     for n in range(min(_MAX_BOUNDARY, pos), 0, -1):
         w = text[pos - n : pos]
         if agency and n > 1:
             if w in _AGENCY_BOUNDARIES:
                 return n
+            continue
+        if weak_ok and w in WEAK_BOUNDARIES:
             continue
         if n == 1:
             if text[pos - 2 : pos] in _NOT_BOUNDARY_PAIRS or text[pos - 1 : pos + 1] in _NOT_BOUNDARY_PAIRS:
@@ -81,7 +90,8 @@ def boundary_before(text: str, pos: int, agency: bool = False) -> int:
     return 0
 
 
-def left_extend(text: str, end: int, floor: int = 0, *, suffix_start: int | None = None, agency: bool = False) -> int:
+def left_extend(text: str, end: int, floor: int = 0, *, suffix_start: int | None = None, agency: bool = False,
+                weak_ok: bool = False) -> int:
     """Start of the name that ends at `end`: walk left over name characters, stop at a
     boundary word, punctuation or a quantity (3家)."""
     pos = suffix_start if suffix_start is not None else end
@@ -90,7 +100,7 @@ def left_extend(text: str, end: int, floor: int = 0, *, suffix_start: int | None
         ch = text[pos - 1]
         if not _NAME_CHAR.match(ch):
             break
-        if boundary_before(text, pos, agency):
+        if boundary_before(text, pos, agency, weak_ok):
             # a boundary word inside a type word (学院 has no 院-boundary; 有限 ...) is not a
             # boundary: only words fully left of the suffix count
             break
@@ -125,13 +135,73 @@ def typed_candidates(text: str) -> list[NameSpan]:
         t = _TRAILER.match(text[end:])
         if t:
             end += t.end()
-        start = left_extend(text, end, suffix_start=m.start(), agency=type_ == "Agency")
-        start, name, core = _trim(text, start, end, m.start())
-        if name is None:
-            continue
-        if not _valid(name, core, type_):
+        agency = type_ == "Agency"
+        pos = left_extend(text, end, suffix_start=m.start(), agency=agency)
+        start, name, core = _trim(text, pos, end, m.start())
+        ok = name is not None and _valid(name, core, type_)
+        if not ok and not agency:
+            # a verb inside the name stopped it (…固废利用工程技术研究中心): run past such verbs
+            pos2 = left_extend(text, end, suffix_start=m.start(), weak_ok=True)
+            if pos2 < pos:
+                s2, n2, c2 = _trim(text, pos2, end, m.start())
+                blen = boundary_before(text, pos)
+                chunk = text[s2 : pos - blen]  # the specific part before the verb (太行高层次人才)
+                if n2 is not None and _valid(n2, c2, type_) and re.fullmatch(r"[\u4e00-\u9fff]{3,}", chunk) \
+                        and not is_generic(chunk) and not _SUFFIX_RE.search(chunk):
+                    pos, start, name, core, ok = pos2, s2, n2, c2, True
+        if type_ in ("Platform", "ResearchInstitute") and (start == pos or not ok):
+            # fields joined by 与/和/及 inside a name: 血液制品与基因工程药物工程研究中心
+            joined = _field_join(text, pos, m.start())
+            if joined is not None:
+                s3, n3, c3 = _trim(text, joined, end, m.start())
+                if n3 is not None and _valid(n3, c3, type_):
+                    start, name, ok = s3, n3, True
+        if not ok:
             continue
         out.append(NameSpan(start, end, name, type_, _subtype_in(name, subtype)))
+    out.extend(quoted_names(text))
+    return out
+
+
+_ORG_WORDS = re.compile(r"(?:政府|企业|高校|院校|院所|单位|机构|部门|学校|大学|学院|公司|集团|医院|我市|全市|本市)$")
+
+
+def _field_join(text: str, pos: int, suffix_start: int) -> int | None:
+    """Start of a name that runs left over 与/和/及 joining two fields (氢能与燃料电池研究院):
+    only when the part before the conjunction is a plain field, not an organisation or a name."""
+    if pos < 3 or text[pos - 1] not in "与和及":
+        return None
+    j = pos - 1
+    s3 = left_extend(text, j, suffix_start=j)
+    while True:
+        lead = _leading_word(text[s3:j])
+        if not lead:
+            break
+        s3 += lead
+    chunk = text[s3:j]
+    if len(chunk) < 2 or len(clean_name(chunk)) < 2 or is_generic(chunk) or _SUFFIX_RE.search(chunk) \
+            or _ORG_WORDS.search(chunk) or _strip_places(chunk) == "" or not re.fullmatch(r"[\u4e00-\u9fff]+", chunk):
+        return None
+    return s3 if text[pos:suffix_start] else None
+
+
+_QUOTED = re.compile(r"“(?P<q>[^“”]{3,30})”")
+
+
+def quoted_names(text: str) -> list["NameSpan"]:
+    """A quoted name ending in a type word and, maybe, a code (“山西智创城 NO.5”)."""
+    out: list[NameSpan] = []
+    for m in _QUOTED.finditer(text):
+        q = m.group("q")
+        tm = re.search(r"(" + _SUFFIX_RE.pattern + r")\s*(?:[A-Za-z]{1,4}\.?\s*\d{1,4}|\d{1,4})$", q)
+        if not tm:
+            continue
+        suffix = tm.group(1)
+        type_, subtype = _SUFFIX_TYPES[suffix]
+        core = clean_name(q[: tm.start(1)])
+        if type_ not in ("Platform", "Zone") or is_generic(core) or len(core) < 2:
+            continue
+        out.append(NameSpan(m.start("q"), m.end("q"), clean_name(q), type_, _subtype_in(q, subtype), rule="quoted_name"))
     return out
 
 
@@ -172,10 +242,20 @@ def _leading_word(raw: str) -> int:
 
 _BARE_AGENCIES = ("局", "委", "厅", "办")
 _NOT_AGENCY = re.compile(r"党委|市委|省委|县委|区委|纪委|人大|政协|法院|检察院|组织部|宣传部|统战部|结局|布局|格局|大局|全局|开局|"
-                         r"当局|邮政局|居委会|村委会|业委会")
+                         r"当局|邮政局|居委会|村委会|业委会|协会|学会|商会|联合会|研究会|促进会")
+
+
+_ZONE_OPENING = re.compile("(?:" + "|".join(re.escape(x) for x, t, _ in SUFFIXES if t == "Zone") + ")")
+
+
+def _bracketed_place(core: str) -> bool:
+    """龙芯(长治)信创: a place in brackets qualifies the name."""
+    return any(_strip_places(b) == "" for b in re.findall(r"\(([^()]{2,6})\)", core))
 
 
 def _valid(name: str, core: str, type_: str) -> bool:
+    if name in NATIONAL_ACADEMIES:
+        return True
     if len(name) < 3 or len(name) > MAX_NAME:
         return False
     if type_ == "Agency":
@@ -189,18 +269,29 @@ def _valid(name: str, core: str, type_: str) -> bool:
                 return False
         if core in ("", ) and name.endswith(_BARE_AGENCIES):
             return True
-        if core in ("市", "省", "县", "区") or _strip_places(core) != core:
+        if core in ("县", "区"):
+            return False  # 各县、区人民政府: every county's government, not one agency
+        if core in ("市", "省") or _strip_places(core) != core:
             return True
         return bool(core) and core[:1] in "市省县区" and core[1:2] != "级"
+    if type_ == "Platform" and name.endswith(("平台", "云平台", "微平台")):
+        # 长治市科技文献与创新服务平台: a platform is named by its place; 公共服务平台 is a category
+        return _strip_places(core) != core and len(_strip_places(core)) >= 2
     if is_generic(core):
         return False
+    if type_ == "Platform" and _ZONE_OPENING.match(_strip_places(core)) and _strip_places(core) != core:
+        return True  # 侯马经济开发区科技企业孵化器: the zone names it
     if type_ == "Platform" and is_generic(_strip_places(core)) and not name.endswith(("智创城", "联盟")):
         return False  # 运城市新型研发机构: the city's platforms as a category
     if "(" in name and name.count("(") != name.count(")"):
         return False
     if type_ == "Zone":
-        # zones are named by their place (临汾经济开发区, 盐湖高新区); 智慧园区 is a category
-        return _strip_places(core) != core or core[:2] in _PLACE_HEADS
+        # zones are named by their place (临汾经济开发区, 盐湖高新区, 龙芯(长治)信创产业园); 智慧园区 is a
+        # category, 全国资源型城市转型升级示范区 a designation
+        if core.startswith(("全国", "国家", "中国")):
+            return False
+        return _strip_places(core) != core or core[:2] in _PLACE_HEADS or _bracketed_place(core)
+
     if type_ == "Agency":
         return _strip_places(core) != core or core[:1] in "市省县区"
     return True
@@ -228,6 +319,10 @@ def find_names(text: str) -> list[NameSpan]:
                 h.name == c.name for h in outer.hosts
             ):
                 outer.hosts.append(c)
+    for k in kept:
+        if k.type == "Zone" and any(h.type in ("University", "Enterprise", "ResearchInstitute", "Hospital") for h in k.hosts):
+            # 长治职业技术学院海创职教园区: a park named after a college is that college's platform
+            k.type, k.subtype = "Platform", "Incubator"
     kept.extend(place_names(text, kept))
     kept.sort(key=lambda s: s.start)
     return kept

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.context import DocContext, Sentence
-from kg.extract.lexicon import clean_name
+from kg.extract.lexicon import ISSUER_PREFIX, clean_name
 from kg.models import EntityMention
 
 PROGRAM_TYPES = r"(?:工程|计划|行动|专项|奖)"
@@ -21,14 +21,23 @@ _CODE = re.compile(r"[“\"]([^“”\"]{1,12})[”\"]")
 # 实施高新技术企业倍增计划 / 组织实施提质强医工程 / 实施知识更新工程、技能提升行动
 RUN_VERBS = r"(?:推进实施|组织实施|贯彻实施|深入实施|大力实施|滚动实施|持续推进|全面启动|实施|推进|开展|启动|设立|完善|举办|打造)"
 UNQUOTED = re.compile(RUN_VERBS + r"(?P<list>[\u4e00-\u9fff、+]{2,90})")
-_TYPE_END = re.compile(r"^(?P<name>[\u4e00-\u9fff+]{2,16}?(?:工程|计划|行动))(?![\u4e00-\u9fff]*?(?:中心|方案|办法|意见|项目|管理|资金|经费|体系|师|技术|研究))")
+_TYPE_END = re.compile(r"^(?P<name>[\u4e00-\u9fff+]{2,16}?(?:工程|计划|行动)(?!计划))(?![\u4e00-\u9fff]*?(?:中心|方案|办法|意见|项目|管理|资金|经费|体系|师|技术|研究))")
 _MEMBER = re.compile(r"^[\u4e00-\u9fff+]{2,16}(?:工程|计划|行动)$")
 _NOT_PROGRAM = re.compile(r"(战略|部署|模式|理念|精神|方针|制度|体系|机制|格局|目标|任务|要求|建设|发展|工作|项目|政策)$")
 _GENERIC_PROGRAM = re.compile(r"^(?:各类|一批|重大|重点|各项|有关|相关|该|本|等|一流|优质|全市|全省|科技计划$|计划$)|重大|一批|各类|的|"
                               r"[一二三四五六七八九十两\d]+大")
 _COUNTER_CODE = re.compile(r"^[一二三四五六七八九十两\d]+个$")
+_MODIFIER_AFTER = re.compile(r"^(?:规划|辅导|服务|资金|经费|项目|方案|政策|管理|支持|补助|奖励|工作)")
+# an award received: 获得国家科学技术进步奖一等奖, 荣获2018年中国产学研合作促进奖 (a competition's prize,
+# 第八届…大赛…奖, is not a programme)
+AWARD = re.compile(r"(?:获得|荣获|获评)\s*(?:\d{4}\s*年度?)?\s*(?P<award>(?:国家|中国|全国|山西省|省|市)[\u4e00-\u9fff]{2,16}?奖)"
+                   r"(?=[一二三]等奖|特等奖|[,，;；。、]|\d|$|等)")
 SUB_LIST = re.compile(r"[,，]?即[:：]")
 TITLE = re.compile(r"《(?P<t>[^《》]{2,80})》")
+NOT_POLICY_AFTER = re.compile(r"^(?:杂志|期刊|报|日报|周刊|丛书|栏目|节目|专栏)")
+# an issuer right before a cited title: 市委《关于…》, 省政府《…》
+ISSUER_BEFORE = re.compile(r"(?P<issuer>中共中央|国务院(?:办公厅)?|中共[\u4e00-\u9fff]{2,5}?[省市县区]委|[省市]委|[省市]政府|"
+                           r"[省市]人民政府(?:办公厅|办公室)?)(?:印发的?|出台的?|制定的?|发布的?)?$")
 ISSUE_VERB = re.compile(r"(?:制定|出台|印发|发布|制订)(?:了|并实施|出台了?)?\s*$")
 
 
@@ -39,6 +48,7 @@ class ProgramRef:
     start: int
     end: int
     aliases: list[str]
+    award: bool = False
 
 
 def program_key(name: str) -> str:
@@ -60,6 +70,8 @@ def find_programs(text: str) -> list[ProgramRef]:
     for m in QUOTED.finditer(text):
         codes = [c.strip() for c in _CODE.findall(m.group("codes"))]
         post = m.group("post") or ""
+        if post and _MODIFIER_AFTER.match(text[m.end():]):
+            continue  # “点对点”专项辅导服务, “十四五”规划及其他专项规划: a modifier, not a programme
         if len(codes) > 1 and post and not re.match(r"^(?:等|[\u4e00-\u9fff]{0,3}大)?[\u4e00-\u9fff]{0,2}" + PROGRAM_TYPES + "$", post):
             # “运城苹果”“运城面粉”“运城蔬菜”品牌提升计划: one programme about several brands
             name = m.group("codes") + post
@@ -93,6 +105,10 @@ def find_programs(text: str) -> list[ProgramRef]:
             if pre and len(codes) == 1 and not m.group("city") and len(pre) >= 2:
                 aliases.append(f"{pre}{name}")
             out.append(ProgramRef(name, code, m.start("codes"), m.end(), aliases))
+    for m in AWARD.finditer(text):
+        name = m.group("award")
+        if not any(p.start <= m.start("award") < p.end for p in out):
+            out.append(ProgramRef(name, None, m.start("award"), m.end("award"), [], award=True))
     taken = [(p.start, p.end) for p in out]
     for m in UNQUOTED.finditer(text):
         s0 = m.start("list")
@@ -158,7 +174,8 @@ class ProgramRules:
         progs: list[tuple[EntityMention, int, int]] = []
         for p in find_programs(sent.text):
             ev = ctx.ev(para, sent.at(p.start), sent.at(p.end))
-            m = ctx.entity(p.name, "Program", ev, rule="program_quoted" if p.code else "program_run",
+            rule = "program_award" if p.award else ("program_quoted" if p.code else "program_run")
+            m = ctx.entity(p.name, "Program", ev, rule=rule,
                            aliases=p.aliases, properties={"code": p.code} if p.code else {}, scope=ctx.city)
             self.by_key.setdefault(program_key(p.name), m)
             progs.append((m, p.start, p.end))
@@ -204,6 +221,8 @@ class ProgramRules:
             before = sent.text[max(0, s - 10) : s]
             before = re.sub(r"[\u4e00-\u9fff]{2,3}市$", "", before)  # 推进实施临汾市“111”…
             before = re.sub(r"(?:省委|省政府|山西省|省)$", "", before)
+            if m.rule == "program_award":
+                continue  # an award received is run by whoever grants it
             if re.search(RUN_VERBS + r"(?:了)?$", before) or (m.rule == "program_run"):
                 if program_key(m.name) in self.sub_programs:
                     continue
@@ -215,10 +234,20 @@ class ProgramRules:
         titles = list(TITLE.finditer(sent.text))
         for i, m in enumerate(titles):
             name = clean_name(m.group("t"))
-            if len(name) < 4:
-                continue
+            if len(name) < 4 or NOT_POLICY_AFTER.match(sent.text[m.end():]):
+                continue  # 《长治科技》杂志: a periodical, not a policy
             ev = ctx.ev(sent.para, sent.at(m.start()), sent.at(m.end()))
             pol = ctx.entity(name, "Policy", ev, rule="policy_title")
+            if self.title_issuer(pol, ev):
+                continue
+            # 市委《关于深化人才发展体制机制改革的实施意见》: the issuer right before the title
+            im = ISSUER_BEFORE.search(sent.text[: m.start()])
+            if im:
+                iname = im.group("issuer")
+                iev = ctx.ev(sent.para, sent.at(im.start("issuer")), sent.at(m.end()))
+                agency = ctx.entity(iname, "Agency", iev, rule="policy_issuer", scope=agency_scope(iname, ctx.city))
+                ctx.relation("ISSUED", agency, pol, iev, rule="policy_issuer")
+                continue
             # 制定了《A》《B》《C》: the verb stands before the first title of a run of titles
             j = i
             while j > 0 and re.fullmatch(r"[、,，和及与\s]*(?:\([^()]{0,20}号\))?[、,，和及与\s]*",
@@ -231,14 +260,13 @@ class ProgramRules:
                              rule="policy_issued")
 
     def table(self, table) -> None:
-        """A 专栏 listing policies (序号 | 政策名称): every row names a Policy; the city issued them
-        when the title says so (…时期出台支持科技创新的主要政策)."""
+        """A 专栏 listing policies (序号 | 政策名称): every row names a Policy. A list is not a
+        statement of who issued each one: only a title that names its issuer (中共长治市委关于…)
+        says so."""
         head = [norm_col(h) for h in table.header]
         col = next((i for i, h in enumerate(head) if re.search(r"(?:政策|文件|规划|办法)(?:名称)?$|^名称$", h)), None)
         if col is None or not re.search(r"政策|文件|办法|措施|意见", table.title + "".join(head)):
             return
-        issued = re.search(r"出台|制定|印发|发布|实施", table.title)
-        city = self.ctx.city_entity()
         for row in table.rows:
             raw = list(getattr(row, "raw", None) or []) or self.ctx.doc.lines[row.line - 1].split("\t")
             if col >= len(raw) or not raw[col].strip():
@@ -248,8 +276,20 @@ class ProgramRules:
                 continue
             ev = self.ctx.line_ev(row.line, raw[col].strip())
             pol = self.ctx.entity(name, "Policy", ev, rule="policy_table")
-            if issued and city is not None:
-                self.ctx.relation("ISSUED", city, pol, ev, rule="policy_table")
+            self.title_issuer(pol, ev)
+
+    def title_issuer(self, pol: EntityMention, ev) -> EntityMention | None:
+        """国务院关于促进国家高新技术产业开发区高质量发展的若干意见: the issuer that opens a title
+        issued it."""
+        im = ISSUER_PREFIX.match(pol.name)
+        if not im:
+            return None
+        iname = im.group("issuer")
+        if len(iname) < 2 or iname in ("关于",):
+            return None
+        agency = self.ctx.entity(iname, "Agency", ev, rule="policy_issuer", scope=agency_scope(iname, self.ctx.city))
+        self.ctx.relation("ISSUED", agency, pol, ev, rule="policy_issuer")
+        return agency
 
     def program_in_title(self, title: str) -> str | None:
         """The programme a section heading is about (推进实施临汾市“111”创新工程)."""

@@ -2,13 +2,19 @@
 
 Each rule reads one set phrase of plan prose and yields mentions and relations with evidence:
 
-- names with a type word (山西建邦集团铸造有限公司, 上海大学, 铁型材中试基地) wherever they occur;
-- lists of short names before 等…企业 (东鑫、春雷、建邦…等企业), award subjects (日祥荣获…);
+- names with a type word (山西建邦集团铸造有限公司, 上海大学, 铁型材中试基地) wherever they occur — a
+  platform only when it is named, not described (see `OrgRules.proper_platform`); central organs
+  (国务院, 科技部) and the curation file's names (科大讯飞);
+- lists of short names before 等…企业 (东鑫、春雷、建邦…等企业), lists typed by a category noun
+  (A、B等新型研发机构, A和B两大园区, 等本地院校), award subjects (日祥荣获…);
 - LEADS_CHAIN  依托X作为Y产业链“链主”企业 · X为Y产业链链主 · 发挥X龙头带动作用 (…Y产业)
-- HOSTS        依托X建设Y · X建设的Y · A与B合作建设Y · 支持X牵头组建Y · X<platform name>
-- COLLABORATES_WITH  A与B、C合作/共建/联合 (a clause opening with 与 takes the last subject)
-- IN_CHAIN     enterprises named in an innovation chain's text (构建中医药…科技创新链。依托A、B…)
-- LOCATED_IN   曲沃县晋之南食品有限公司 (a county opening a name) · 在X县…建设Y
+- HOSTS        依托X建设Y · 依托A、B等平台,推进Y建设 · X建设的Y · A与B合作建设Y · 支持X牵头组建Y ·
+               Y(X) · X<platform name> · 依托X…建设<place>研究中心 (X<place>研究中心)
+- COLLABORATES_WITH  A与B、C合作/共建/联合/签署…协议 (a clause opening with 与 continues the subject
+               of its sentence, else the city government speaks) · 对接A、B…合作
+- IN_CHAIN     actors named in a chain's section, or in a sentence naming one of the plan's chains
+               (decided in kg.extract.tidy)
+- LOCATED_IN   曲沃县晋之南食品有限公司 (a county opening a name) · 在X县/在长治…建设Y
 - PART_OF_PROGRAM  platforms and organisations singled out in a programme's section
 """
 
@@ -17,14 +23,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.context import DocContext, Sentence
+from kg.extract.context import DocContext, Sentence, SentenceMembers
 from kg.extract.lexicon import (
+    CENTRAL_AGENCIES,
+    CITIES,
     COUNTY_CITY,
+    LEAD_VERBS,
     ENTERPRISE_LIST_NOUN,
     GENERIC_WORDS,
     LEGAL_SUFFIXES,
     NOT_SHORT_NAME,
     PLACE_PREFIXES,
+    SUFFIXES,
     UNIVERSITY_LIST_NOUN,
     clean_name,
     is_generic,
@@ -33,7 +43,7 @@ from kg.extract.names import NameSpan, find_names, left_extend, places_in_name, 
 from kg.models import EntityMention
 
 ORG = ("Enterprise", "University", "ResearchInstitute", "Hospital")
-CHAIN_MEMBERS = ("Enterprise", "University", "ResearchInstitute", "Platform")
+CHAIN_MEMBERS = ("Enterprise", "University", "ResearchInstitute", "Platform", "Zone")
 BUILD = (r"(?:牵头)?(?:合作|联合|共同)?(?:建设|建立|组建|创建|设立|成立|打造|培育|共建|筹建|搭建|建有|拥有|建成|设有|承建|"
          r"获批(?:建设|组建)?|新建)(?:了|的)?")
 _GENERIC_SHORT = set(GENERIC_WORDS) | {
@@ -42,6 +52,69 @@ _GENERIC_SHORT = set(GENERIC_WORDS) | {
     "累计", "共", "先后", "当年", "全年", "目前", "今年", "去年", "其中", "同时", "此外",
 }
 _BAD_SHORT = re.compile(r"[\d%％]|^(?:第|各|本|该|其|这|那|一|二|三|四|五|六|七|八|九|十)|(?:年|月|日|项|家|个|亿|万)$")
+
+
+_CENTRAL_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, CENTRAL_AGENCIES), key=len, reverse=True)) + r")(?![门署])")
+
+
+# Category nouns after a list (A、B等新型研发机构; A和B两大园区): (regex, type, subtype, names without a type word get it)
+CATEGORIES: list[tuple[str, str, str | None, bool]] = [
+    (r"新型研发机构", "Platform", "NewRDInstitution", True),
+    (r"双创平台|双创载体|创新创业载体|孵化载体|双创示范基地", "Platform", "Incubator", True),
+    (r"园区|产业园区", "Zone", None, True),
+    (r"创新平台|研发平台|科研平台|平台", "Platform", None, False),
+    (r"本地院校|高等院校|职业院校|院校|高校|大学", "University", None, True),
+    (r"科研院所|院所|科研机构|研究机构|院所组织", "ResearchInstitute", None, False),
+]
+_CATEGORY_RE = re.compile(
+    r"(?:等(?P<q>[一二两三四五六七八九十百\d]+[家所个]|一批|一大批|上百家|多家)?|(?P<q2>两大|[三四五六七八九十]大))"
+    r"(?P<mod>(?:各具特色的|具有特色的|本地|驻市|市属|省属|省级以上|省级|市级|国家级|新型|涉农|重点|骨干|知名|优质|特色|"
+    r"国内外|国内|省内外|国外|域外|一流)*)(?P<cat>" + "|".join(rx for rx, _, _, _ in CATEGORIES) + r")"
+)
+# which suffix types a category overrules: 研究院 institute -> 新型研发机构 platform, 创新基地 platform -> 园区
+RETYPABLE = {("ResearchInstitute", "Platform"), ("Platform", "Zone"), ("Zone", "Platform")}
+# type words of platforms that plans also use to describe one (光伏电池检测设备实验室)
+DESCRIPTIVE_SUFFIXES = ("实验室", "工程技术研究中心", "工程研究中心", "技术研究中心", "工程中心", "技术创新中心",
+                        "企业技术中心", "技术中心", "中试基地", "产业化基地", "研究中心", "研究基地", "加速中心",
+                        "技术转移中心", "协同创新中心", "制造业创新中心")
+_PLACE_AT_START = re.compile("(?:" + "|".join(map(re.escape, PLACE_PREFIXES)) + ")")
+_PLACE_HEADS_2 = {p[:2] for p in PLACE_PREFIXES}
+_SUFFIX_ALT = "(?:" + "|".join(re.escape(x) for x, _, _ in SUFFIXES if len(x) >= 2) + ")$"
+_QUOTED_PART = re.compile(r"“[^”]+”")
+_LEAD_IN = re.compile(r"^(?:" + "|".join(sorted(map(re.escape, set(LEAD_VERBS) | {"新建了", "建成了", "发起", "涌现出", "深化",
+                                                                                  "继续深化", "加强", "持续"}),
+                                                   key=len, reverse=True)) + r")*(?:了|出)?(?:与|和|及|同)?")
+_NOT_MEMBER = re.compile(r"协会|学会|商会|联合会|组织|部门|政府|企业|公司|集团$|高校$|院校$|机构$|单位$|^[\d\s]+$")
+_UNIVERSITY_END = re.compile(r"(?:大学|学院|学校|交大|师院|技校|职院|师大|工大|农大|医大|财大|科大|理工|学院\(筹\))$")
+
+
+def _lead_len(item: str) -> int:
+    m = _LEAD_IN.match(item)
+    return m.end() if m else 0
+
+
+def _in_brackets(text: str, pos: int, floor: int) -> bool:
+    seg = text[floor:pos]
+    return seg.count("(") > seg.count(")")
+
+
+def _category_member_ok(name: str, type_: str) -> bool:
+    if not name or len(name) < 2 or len(name) > 20 or is_generic(name) or _NOT_MEMBER.search(name):
+        return False
+    if re.match(r"(?:一批|一个|一些|各类|若干|多个|部分|其他|相关)", name):
+        return False
+    if "的" in name or re.search(r"化$", name):
+        return False  # 开放式的众创空间, 便利化: descriptions
+    sm = re.search(_SUFFIX_ALT, name)
+    if sm and not _QUOTED_PART.search(name) and is_generic(name[: sm.start()]):
+        return False  # a type word the name finder did not accept as a name (联合实验室, 众创空间)
+    if type_ in ("Platform", "Zone") and len(re.sub(r"[^\u4e00-\u9fff]", "", name)) < 4 and not re.search(r"[A-Za-z0-9]", name):
+        return False
+    if not re.search(r"[\u4e00-\u9fff]{2}", name):
+        return False
+    if type_ == "University":
+        return bool(_UNIVERSITY_END.search(name))
+    return True
 
 
 @dataclass
@@ -68,11 +141,15 @@ def core_name(name: str) -> str:
 
 
 class OrgRules:
-    def __init__(self, ctx: DocContext, known: dict[str, str]) -> None:
+    def __init__(self, ctx: DocContext, known: dict[str, str], gazetteer: dict[str, str] | None = None) -> None:
         self.ctx = ctx
         self.known = known  # short or full name -> type, from every document's typed names
+        self.gazetteer = {n: t for n, t in (gazetteer or {}).items() if len(n) >= 2}
+        self._gazetteer_re = re.compile("|".join(sorted(map(re.escape, self.gazetteer), key=len, reverse=True))) \
+            if self.gazetteer else None
         self.last_subject: Mentioned | None = None
         self._nested_names: set[str] = set()
+        self._named_built: list[Mentioned] = []  # platforms named after their host, found by _host_named
 
     # ------------------------------------------------------------------ helpers
     def emit(self, sent: Sentence, n: NameSpan, rule: str | None = None) -> Mentioned:
@@ -126,35 +203,40 @@ class OrgRules:
     def sentence(self, sent: Sentence, program: EntityMention | None) -> None:
         ctx = self.ctx
         names = find_names(sent.masked)
+        names = [n for n in names if n.name not in self._vetoed_names(sent)]
         self._nested_names = {h.name for n in names for h in n.hosts}
         placed: list[Mentioned] = []
         for n in names:
-            if n.type == "City" and n.name != ctx.city:
-                continue
             if n.type == "City":
                 continue  # the plan's own city is mentioned once, from the document
+            if n.type == "Platform" and not self.proper_platform(n):
+                continue  # 光伏电池检测设备实验室: a description; only a rule naming its host keeps it
             mm = self.emit(sent, n)
             placed.append(mm)
             self._nested(sent, n, mm)
+        placed.extend(self._central_agencies(sent, names))
+        placed.extend(self._gazetteer_names(sent, names))
         self._located(sent, placed)
+        cats = self._category_lists(sent, names)
         lists = self._enterprise_lists(sent, names)
         awards = self._award_subjects(sent, names)
-        hosts, built = self._hosts(sent, names)
-        partners = self._collaborations(sent, names)
+        hosts, built = self._hosts(sent, names, cats)
+        partners = self._collaborations(sent, names, cats)
         self._leads(sent, names)
-        everyone = placed + lists + awards + partners + built
-        # IN_CHAIN: the actors a chain's text relies on (enterprises, universities, institutes, platforms)
+        everyone = placed + cats + lists + awards + partners + built + [h for h in hosts if h.start >= 0]
+        # IN_CHAIN: the actors a chain's text relies on (enterprises, universities, institutes, platforms, zones)
         members = [mm for mm in everyone if mm.m.type in CHAIN_MEMBERS and mm.m.name not in self._nested_names]
         if ctx.chain is not None and ctx.chain.industry_mention.type == "IndustryChain":
             for mm in members:
                 ctx.relation("IN_CHAIN", mm.m, ctx.chain.industry_mention, mm.m.evidence, rule="chain_section")
-        else:
-            chain = self._sentence_chain(sent)
-            if chain is not None:
-                for mm in members:
-                    if mm.m.type in CHAIN_MEMBERS:
-                        ctx.relation("IN_CHAIN", mm.m, chain, ctx.ev(sent.para, sent.at(mm.start), sent.at(mm.end)),
-                                     rule="chain_sentence")
+        elif members:
+            # decided when the plan's chains are known (kg.extract.tidy)
+            from kg.extract.chains import industry_words
+
+            words = industry_words(sent.masked)
+            if words:
+                ctx.notes.sentences.append(SentenceMembers(
+                    [(mm.m, ctx.ev(sent.para, sent.at(mm.start), sent.at(mm.end))) for mm in members], words))
         if program is not None:
             host_names = {h.m.name for h in hosts}
             for mm in everyone:
@@ -164,16 +246,108 @@ class OrgRules:
         if subj is not None:
             self.last_subject = subj
 
-    def _sentence_chain(self, sent: Sentence) -> EntityMention | None:
-        """The one industry chain a sentence names (围绕氢能产业链,依托A、B…), if exactly one."""
-        from kg.extract.chains import named_chains
+    # ------------------------------------------------------------------ platforms
+    def proper_platform(self, n: NameSpan) -> bool:
+        """A platform's name, not a description of one: named for a place (山西省…工程研究中心,
+        …育种山西省重点实验室), an organisation (长治学院产教融合创新基地, 清华企业技术中心) or
+        quoted; or of a kind that is always named (孵化器, 众创空间, 联盟, 产业研究院). A description
+        (光伏电池检测设备实验室, 国家级光伏工程技术研究中心) is kept only where its host is named."""
+        name = n.name
+        if n.rule == "quoted_name" or n.hosts or not name.endswith(DESCRIPTIVE_SUFFIXES):
+            return True
+        body = re.sub(r"^(?:国家级|省级以上|省级|市级|县级)", "", name)
+        if body != name:
+            return bool(_PLACE_AT_START.match(body)) and not body.startswith("国家")
+        if _PLACE_AT_START.match(name) and not re.match(r"国家(?:级|认可|重点)", name):
+            return True
+        if re.search(r"(?:山西省|山西|国家)(?:重点实验室|工程|技术|企业|中试)", name):
+            return True
+        return self._opens_with_known_org(name)
 
-        found = {ind: (s, e) for ind, _, s, e in named_chains(sent.masked)}
-        if len(found) != 1:
-            return None
-        ind, (s, e) = next(iter(found.items()))
-        ev = self.ctx.ev(sent.para, sent.at(s), sent.at(e))
-        return self.ctx.entity(f"{ind}产业链", "IndustryChain", ev, rule="chain_named", city=None)
+    def _opens_with_known_org(self, name: str) -> bool:
+        """清华企业技术中心: opens with the first characters of an organisation the corpus names."""
+        head = name[:2]
+        if head in _PLACE_HEADS_2 or is_generic(head):
+            return False
+        return any(k.startswith(head) and t in ORG and k != name for k, t in self.known.items())
+
+    def _vetoed_names(self, sent: Sentence) -> set[str]:
+        """Members of a list of kinds the ontology does not hold (市委党校、行政学院等培训机构)."""
+        out: set[str] = set()
+        for m in re.finditer(r"等(?:培训机构|社会组织|中介机构|金融机构)", sent.masked):
+            s = _list_start(sent, m.start())
+            for ms, me in split_members(sent.masked, s, m.start()):
+                out.add(clean_name(sent.masked[ms:me]))
+        return out
+
+    def _category_lists(self, sent: Sentence, names: list[NameSpan]) -> list[Mentioned]:
+        """A、B、C等新型研发机构 / A和B两大园区 / A、B等本地院校: the category noun types every member
+        (a 研究院 listed as a 新型研发机构 is a platform; a name without a type word gets the
+        category's type)."""
+        ctx = self.ctx
+        out: list[Mentioned] = []
+        for m in _CATEGORY_RE.finditer(sent.masked):
+            cat = m.group("cat")
+            type_, subtype, default = next((t, st, d) for rx, t, st, d in CATEGORIES if re.fullmatch(rx, cat))
+            end = m.start()
+            s = _list_start(sent, end)
+            items = split_members(sent.masked, s, end)
+            if len(items) < 2 and not m.group("q2"):
+                # one name before 等…: 依托山西省光伏电池工程技术研究中心等平台 types nothing new
+                if not items:
+                    continue
+            for k, (ms, me) in enumerate(items):
+                if k == 0:
+                    ms += _lead_len(sent.masked[ms:me])
+                inside = [n for n in names if n.start >= ms and n.end <= me and n.type not in ("City", "County")
+                          and not _in_brackets(sent.masked, n.start, ms)]
+                if inside:
+                    for n in inside:
+                        # 等创新平台 makes a 研究院 a platform (a 研究所 or 科学院 stays an institute);
+                        # 等新型研发机构 makes any institute one
+                        plain_platform = type_ == "Platform" and subtype is None
+                        if n.type != type_ and (n.type, type_) in RETYPABLE and not (
+                                plain_platform and not re.search(r"(?<!科学)研究院$", n.name)):
+                            ctx.notes.category_types.setdefault(n.name, (type_, subtype))
+                        if n.type == "Platform" and not self.proper_platform(n) and type_ != "Platform":
+                            continue
+                        out.append(self.emit(sent, n, rule="category_list"))
+                    continue
+                if not default:
+                    continue
+                if sent.text[ms:me].count("“") > sent.text[ms:me].count("”") and sent.text[me : me + 1] == "”":
+                    me += 1  # 唯美诺“军民融合双创产业园”: the closing quote is part of the name
+                name = clean_name(sent.text[ms:me])
+                if not _category_member_ok(name, type_):
+                    continue
+                ev = ctx.ev(sent.para, sent.at(ms), sent.at(me))
+                mm = ctx.entity(name, type_, ev, subtype=subtype, rule="category_list")
+                ctx.notes.category_types.setdefault(name, (type_, subtype))
+                out.append(Mentioned(mm, ms, me))
+        return out
+
+    def _gazetteer_names(self, sent: Sentence, names: list[NameSpan]) -> list[Mentioned]:
+        """Names the curation file lists (科大讯飞), where the text gives no type word."""
+        out: list[Mentioned] = []
+        if self._gazetteer_re is None:
+            return out
+        for m in self._gazetteer_re.finditer(sent.masked):
+            if any(n.start < m.end() and m.start() < n.end for n in names):
+                continue
+            ev = self.ctx.ev(sent.para, sent.at(m.start()), sent.at(m.end()))
+            mm = self.ctx.entity(m.group(0), self.gazetteer[m.group(0)], ev, rule="curated_name")
+            out.append(Mentioned(mm, m.start(), m.end()))
+        return out
+
+    def _central_agencies(self, sent: Sentence, names: list[NameSpan]) -> list[Mentioned]:
+        """国务院, 科技部, 中共中央: organs of the state named without a place (gazetteer)."""
+        out: list[Mentioned] = []
+        for m in _CENTRAL_RE.finditer(sent.masked):
+            if any(n.start < m.end() and m.start() < n.end for n in names):
+                continue
+            ev = self.ctx.ev(sent.para, sent.at(m.start()), sent.at(m.end()))
+            out.append(Mentioned(self.ctx.entity(m.group(0), "Agency", ev, rule="central_agency"), m.start(), m.end()))
+        return out
 
     def _nested(self, sent: Sentence, n: NameSpan, outer: Mentioned) -> None:
         """An organisation opening a longer name: 忻州师范学院…重点实验室 (HOSTS), 侯马经济开发区
@@ -200,15 +374,20 @@ class OrgRules:
                 ev = ctx.ev(sent.para, sent.at(mm.start), sent.at(mm.start + len(place)))
                 county = ctx.entity(place, "County", ev, rule="name_prefix", city=COUNTY_CITY.get(place))
                 ctx.relation("LOCATED_IN", mm.m, county, mm.m.evidence, rule="name_prefix")
-        # 在霍州市师庄乡…建设Y
-        for m in re.finditer(r"在(?P<place>[\u4e00-\u9fff]{2,4}[县区市])[\u4e00-\u9fff]{0,12}?(?:建设|建立|设立)", sent.text):
-            place = m.group("place")
-            if place not in COUNTY_CITY:
+        # 在霍州市师庄乡…建设Y / 在长治建设氢能与燃料电池研究院
+        for m in re.finditer(r"在(?P<place>[\u4e00-\u9fff]{2,4}?)(?:[\u4e00-\u9fff]{0,12}?)(?:建设|建立|设立)", sent.text):
+            place, ptype = _place_named(m.group("place"))
+            if place is None:
                 continue
             ev = ctx.ev(sent.para, sent.at(m.start("place")), sent.at(m.end("place")))
-            county = ctx.entity(place, "County", ev, rule="place_mention", city=COUNTY_CITY[place])
+            if ptype == "City":
+                if place != ctx.city:
+                    continue
+                county = ctx.city_entity()
+            else:
+                county = ctx.entity(place, "County", ev, rule="place_mention", city=COUNTY_CITY[place])
             for mm in placed:
-                if mm.start > m.end() and mm.m.type == "Platform":
+                if mm.start >= m.end() and mm.m.type in ORG + ("Platform",):
                     ctx.relation("LOCATED_IN", mm.m, county, ctx.ev(sent.para, sent.at(m.start()), sent.at(mm.end)),
                                  rule="located_build")
 
@@ -245,35 +424,63 @@ class OrgRules:
             out.extend(self.members(sent, m.start("subj"), m.end("subj"), names, "Enterprise", rule="award_subject"))
         return out
 
-    def _hosts(self, sent: Sentence, names: list[NameSpan]) -> tuple[list[Mentioned], list[Mentioned]]:
-        """依托X建设Y / X建设的Y / A与B合作建设Y / 支持X牵头组建Y / 以X为依托,培育Y (Y a named platform)."""
+    def _hosts(self, sent: Sentence, names: list[NameSpan], extra: list[Mentioned]) -> tuple[list[Mentioned], list[Mentioned]]:
+        """依托X建设Y / X建设的Y / A与B合作建设Y / 支持X牵头组建Y / 以X为依托,培育Y / 依托A、B等平台,推进
+        Y、Z建设 / Y(X) (Y a named platform; a described one only when an organisation builds it)."""
         ctx = self.ctx
         hosts: list[Mentioned] = []
         built: list[Mentioned] = []
+        self._named_built = built
         platforms = [n for n in names if n.type == "Platform"]
-        last_builders: list = []
+        actors = [n for n in names if n.type in ORG + ("Platform", "Zone")]
+        last_builders: list[Mentioned] = []
         last_end = -1
+
+        def link(builders: list[Mentioned], p: NameSpan, ev_start: int, rule: str, ev_end: int | None = None) -> bool:
+            if not builders or (not self.proper_platform(p) and not any(b.m.type in ORG for b in builders)):
+                return False
+            pm = self.emit(sent, p)
+            built.append(pm)
+            ev = ctx.ev(sent.para, sent.at(ev_start), sent.at(max(p.end, ev_end or 0)))
+            for b in builders:
+                if b.m.name != pm.m.name:
+                    ctx.relation("HOSTS", b.m, pm.m, ev, rule=rule)
+                    hosts.append(b)
+            return True
+
         for p in platforms:
             # 依托X建设A、B和C: a platform listed right after another shares its builders
             if last_builders and re.fullmatch(r"\s*(?:、|和|及|与|以及)\s*", sent.text[last_end : p.start]):
-                pm = self.emit(sent, p)
-                for b in last_builders:
-                    ctx.relation("HOSTS", b.m, pm.m, ctx.ev(sent.para, sent.at(b.start), sent.at(p.end)), rule="host_build")
+                link(last_builders, p, last_builders[0].start, "host_build")
                 last_end = p.end
                 continue
             last_builders, last_end = [], p.end
+            # Y(X): the host in brackets right after the platform's name
+            bm = re.match(r"\s*\(([^()]{2,40})\)", sent.masked[p.end :])
+            if bm:
+                inner = [n for n in actors if n.start >= p.end and n.end <= p.end + bm.end() and n.type in ORG]
+                if inner and link([self.emit(sent, n) for n in inner], p, p.start, "host_bracket", p.end + bm.end()):
+                    last_builders = []
+                    continue
             clause_start = max(sent.text.rfind(c, 0, p.start) for c in ",，;；:：") + 1
             clause_start = max([clause_start] + [q.end for q in platforms if q.end <= p.start])
             before = sent.text[clause_start : p.start]
             m = re.search(r"(?P<who>[^,，;；]{2,80}?)(?:为依托[,，]?\s*)?" + BUILD + r"\s*$", before)
-            if not m and re.fullmatch(r"\s*(?:重点|积极|加快|着力)?" + BUILD + r"\s*", before):
-                # 依托X,建设Y: the builder is in the clause before
-                prev_start = max(sent.text.rfind(c, 0, clause_start - 1) for c in ",，;；:：") + 1
-                prev = sent.text[prev_start : clause_start - 1]
-                pm_ = re.match(r"^(?:依托|以|由)(?P<who>.{2,60}?)(?:为依托)?$", prev)
-                if pm_:
-                    m = pm_
-                    clause_start = prev_start
+            any_source = False
+            if not m:
+                # 依托X,建设Y / 依托A、B等平台,推进Y、Z建设: the builders are in the clause before
+                clause = sent.text[clause_start : max(sent.text.find(c, p.end) for c in "，,;；") if any(
+                    sent.text.find(c, p.end) >= 0 for c in "，,;；") else len(sent.text)]
+                verb_before = re.search(r"^\s*(?:重点|积极|加快|着力|大力)?(?:推进|推动|支持)?" + BUILD, before) or \
+                    re.match(r"^\s*(?:大力|加快|重点)?推进", before) and re.search(r"建设", clause)
+                if verb_before and clause_start > 0:
+                    prev_start = max(sent.text.rfind(c, 0, clause_start - 1) for c in ",，;；:：") + 1
+                    prev = sent.text[prev_start : clause_start - 1]
+                    pm_ = re.match(r"^(?:依托|以|由)(?P<who>.{2,80}?)(?:为依托)?$", prev)
+                    if pm_:
+                        m = pm_
+                        clause_start = prev_start
+                        any_source = True
             if not m:
                 continue
             who_s, who_e = clause_start + m.start("who"), clause_start + m.end("who")
@@ -282,19 +489,20 @@ class OrgRules:
             lead = re.match(r"^(?:重点支持|支持|鼓励|推动|依托|以|由)", who_text)
             if lead:
                 who_s += lead.end()
-            builders = [n for n in names if n.start >= who_s and n.end <= who_e and n.type in ORG]
+                any_source = any_source or lead.group(0) in ("依托", "以")
+            kinds = ORG + ("Platform", "Zone") if any_source else ORG
+            builders: list = [n for n in actors if n.start >= who_s and n.end <= who_e and n.type in kinds]
+            builders += [x for x in extra if x.start >= who_s and x.end <= who_e and x.m.type in kinds
+                         and not any(n.start == x.start for n in builders)]
             if not builders:
                 one = self._known_in(sent, who_s, who_e)
                 builders = [one] if one else []
             if not builders:
                 continue
-            pm = self.emit(sent, p)
-            ev = ctx.ev(sent.para, sent.at(who_s), sent.at(p.end))
-            for b in builders:
-                bm = b if isinstance(b, Mentioned) else self.emit(sent, b)
-                ctx.relation("HOSTS", bm.m, pm.m, ev, rule="host_build")
-                hosts.append(bm)
-                last_builders.append(bm)
+            bms = [b if isinstance(b, Mentioned) else self.emit(sent, b) for b in builders]
+            if link(bms, p, who_s, "host_build"):
+                last_builders = bms
+            self._host_named(sent, bms, p)
         # Y依托X建设 / Y由X牵头组建
         for p in platforms:
             m = re.match(r"^\s*(?:是|为|,|，)?(?:依托|由)(?P<who>[^,，;；。]{2,40}?)(?:牵头)?(?:建设|组建|设立|成立|共建|承建)",
@@ -313,7 +521,7 @@ class OrgRules:
                 hosts.append(bm)
         # 山西通才工贸有限公司建设的高强建材钢等中试基地 / 培育建设A、B等中试基地
         for m in re.finditer(r"(?P<list>[^,，;；。]{2,60}?)等(?P<mod>省级|市级|国家级|省级以上)?(?P<suf>中试基地|重点实验室|"
-                             r"技术创新中心|工程技术研究中心|工程研究中心|企业技术中心|新型研发机构|产业技术创新战略联盟)", sent.text):
+                             r"技术创新中心|工程技术研究中心|工程研究中心|企业技术中心|产业技术创新战略联盟)", sent.text):
             s = m.start("list")
             seg = sent.text[s : m.end("list")]
             verbs = list(re.finditer(BUILD + r"|支持|推进|培育|加大", seg))
@@ -330,7 +538,7 @@ class OrgRules:
                 word = re.sub(r"^(?:建设|培育|加大|支持|推进|加快)", "", word)
                 if len(word) < 2 or len(word) > 16 or is_generic(word) or any(n.start <= ms and n.end >= me for n in names):
                     continue
-                if re.search(r"(?:实验室|中心|基地|机构|联盟|平台|孵化器|空间)$", word):
+                if re.search(r"(?:实验室|中心|基地|机构|联盟|平台|孵化器|空间|院|所|公司|集团)$", word):
                     continue
                 name = word + m.group("suf")
                 from kg.extract.lexicon import SUFFIX_INDEX
@@ -359,42 +567,117 @@ class OrgRules:
         ev = self.ctx.ev(sent.para, sent.at(s + i), sent.at(s + i + len(name)))
         return Mentioned(self.ctx.entity(name, type_, ev, rule="known_name"), s + i, s + i + len(name))
 
-    def _collaborations(self, sent: Sentence, names: list[NameSpan]) -> list[Mentioned]:
-        """A与B、C合作/共建/联合…: A collaborates with every member. A clause opening with 与
-        continues the last subject (…晋南钢铁与中国华能合作建设…；与大运集团、南京金龙公司进行氢能战略合作)."""
+    def _host_named(self, sent: Sentence, builders: list[Mentioned], p: NameSpan) -> None:
+        """依托科大讯飞…平台,加快建设…、长治研究中心、长治AI产业加速中心: a platform named only by
+        its place (长治研究中心) is the builder's: 科大讯飞长治研究中心."""
+        if len(builders) != 1 or builders[0].m.type not in ("Enterprise", "University"):
+            return
+        b = builders[0]
+        cs = max(sent.text.rfind(c, 0, p.start) for c in ",，;；:：") + 1
+        ce_candidates = [i for i in (sent.text.find(c, p.end) for c in ",，;；") if i >= 0]
+        ce = min(ce_candidates) if ce_candidates else len(sent.text)
+        vm = re.search(BUILD, sent.text[cs:ce])
+        if not vm:
+            return
+        for ms, me in split_members(sent.text, cs + vm.end(), ce):
+            item = clean_name(sent.text[ms:me])
+            sm = re.search(r"(?:研究中心|研究院|技术中心|创新中心|实验室)$", item)
+            if not sm or any(n.start <= ms < n.end for n in find_names(sent.masked)):
+                continue
+            core = item[: sm.start()]
+            if not core or re.sub("|".join(map(re.escape, PLACE_PREFIXES)), "", core):
+                continue  # only a place before the type word
+            ev = self.ctx.ev(sent.para, sent.at(ms), sent.at(me))
+            pm = self.ctx.entity(b.m.name + item, "Platform", ev, rule="host_named", aliases=[item])
+            self.ctx.relation("HOSTS", b.m, pm, self.ctx.ev(sent.para, sent.at(b.start), sent.at(me)), rule="host_named")
+            self._named_built.append(Mentioned(pm, ms, me))
+
+    def _collaborations(self, sent: Sentence, names: list[NameSpan], extra: list[Mentioned]) -> list[Mentioned]:
+        """A与B、C合作/共建/联合/签署…协议/的联动合作: A collaborates with every member. Who A is:
+        the organisation (or county, or 市政府) before 与; a clause opening with 与 continues the
+        subject of the clause before it in the same sentence (支持沁源县…,与X共建…; …晋南钢铁与中国华能
+        合作…；与大运集团…合作), else the plan speaks for the city government (与中北大学…合作设立…).
+        积极对接A、B等院所,…开展…合作: the city government too."""
         ctx = self.ctx
         out: list[Mentioned] = []
-        if "与" not in sent.text or not any(k in sent.text for k in ("合作", "共建", "联合")):
+        text = sent.text
+        if not re.search(r"合作|共建|联合|签署|签订|协作", text):
             return out
-        for m in re.finditer(r"(?P<a>[^,，;；。]{0,40}?)与(?P<b>[^,，;；。与]{2,60})(?:合作|共建|联合)", sent.text):
-            a_text_s, a_text_e = m.start("a"), m.end("a")
-            b_s = m.start("b")
-            cut = re.search(r"进行|开展|签订|建立|深化|加强|共同|联合|合作|的", m.group("b"))
-            b_e = b_s + cut.start() if cut else m.end("b")
-            if b_e - b_s < 2:
+        typed = [n for n in names if n.type in ORG + ("Platform",)]
+        extras = [x for x in extra if x.m.type in ORG + ("Platform",)]
+        prev_a: Mentioned | None = None  # the subject stated earlier in this sentence
+        for m in re.finditer(r"与(?P<b>[^,，;；。与]{2,80}?)(?P<verb>(?:的)?(?:联动|深度|全面|战略|科技|创新|长期)?(?:合作|共建|联合|协作)|"
+                             r"(?:签署|签订|共同|进行|开展|建立|深化)[^,，;；。]{0,16}?(?:合作|协议))", text):
+            if _inside_word_at(text, m.start()):
                 continue
-            a_names = [n for n in names if n.start >= a_text_s and n.end <= a_text_e and n.type in ORG]
+            b_s, b_e = m.start("b"), m.end("b")
+            clause_s = max(text.rfind(c, 0, m.start()) for c in ",，;；:：") + 1
+            a_s, a_e = clause_s, m.start()
+            a_text = text[a_s:a_e]
             a: Mentioned | None = None
             carried = False
+            a_names = [n for n in names if n.start >= a_s and n.end <= a_e and n.type in ORG + ("Agency", "County", "Zone")]
             if a_names:
                 a = self.emit(sent, a_names[-1])
-            elif sent.text[a_text_s:a_text_e].strip():
-                a = self._known_in(sent, a_text_s, a_text_e) or self._adjacent_short(sent, a_text_s, a_text_e)
-            elif self.last_subject is not None and self.last_subject.m.type in ORG:
-                a, carried = self.last_subject, True
+            elif re.fullmatch(r"\s*(?:并|同时|还|继续|进一步|积极|主动|持续)?(?:深化|加强|加大|推进|推动|开展|扩大)?\s*", a_text):
+                a, carried = (prev_a or self._carried_subject(sent, clause_s)), True
+            else:
+                gov = re.search(r"(?:市政府|市人民政府|市委市政府|我市)$", a_text.strip())
+                if gov:
+                    a = self._city_government(sent, a_s + gov.start(), a_e)
+                else:
+                    a = self._known_in(sent, a_s, a_e) or self._adjacent_short(sent, a_s, a_e)
             if a is None:
                 continue
-            b_list = self.members(sent, b_s, b_e, names, None if carried else "Enterprise", rule="collab_partner")
-            ev_start = b_s - 1 if carried else (a.start if a.start >= a_text_s else b_s - 1)
-            ev = ctx.ev(sent.para, sent.at(ev_start), sent.at(m.end()))
+            default = "Enterprise" if a.m.type == "Enterprise" and not carried else None
+            b_list = [self.emit(sent, n) for n in typed if n.start >= b_s and n.end <= b_e]
+            b_list += [x for x in extras if x.start >= b_s and x.end <= b_e and not any(y.start == x.start for y in b_list)]
+            if not b_list and default:
+                b_list = self.members(sent, b_s, b_e, names, default, rule="collab_partner")
+            ev = ctx.ev(sent.para, sent.at(a.start if a.start >= clause_s else m.start()), sent.at(m.end()))
             for b in b_list:
                 if b.m.type in ORG + ("Platform",) and b.m.name != a.m.name:
                     ctx.relation("COLLABORATES_WITH", a.m, b.m, ev, rule="collab")
                     out.append(b)
             if not carried:
-                out.append(a)
-                self.last_subject = a
+                prev_a = a
+                if a.m.type in ORG:
+                    out.append(a)
+                    self.last_subject = a
+        # 积极对接A、B等院所组织,在…开展深度科技合作
+        for m in re.finditer(r"对接(?P<b>[^,，;；。]{2,80}?)[,，][^;；。]{0,40}?合作", text):
+            b_s, b_e = m.start("b"), m.end("b")
+            b_list = [self.emit(sent, n) for n in typed if n.start >= b_s and n.end <= b_e]
+            if not b_list:
+                continue
+            a = self._city_government(sent, m.start(), m.start())
+            ev = ctx.ev(sent.para, sent.at(m.start()), sent.at(m.end()))
+            for b in b_list:
+                ctx.relation("COLLABORATES_WITH", a.m, b.m, ev, rule="collab_plan")
+                out.append(b)
         return out
+
+    def _carried_subject(self, sent: Sentence, clause_s: int) -> Mentioned:
+        """Who a clause opening with 与 speaks of (see _collaborations)."""
+        lead = re.match(r"^(?:重点)?(?:支持|鼓励|推动|引导)(?P<x>[^,，;；。]{2,30}?)(?:深入|积极|加快|主动|[,，])", sent.text)
+        if lead and clause_s > lead.end("x"):
+            xs, xe = lead.start("x"), lead.end("x")
+            for n in find_names(sent.masked):
+                if n.start >= xs and n.end <= xe and n.type in ORG + ("County", "Zone"):
+                    return self.emit(sent, n)
+        prev_end = sent.para.text[sent.start - 1 : sent.start] if sent.start else ""
+        if self.last_subject is not None and prev_end in (";", "；") and self.last_subject.m.type in ORG:
+            return Mentioned(self.last_subject.m, -1, -1)
+        return self._city_government(sent, clause_s, clause_s)
+
+    def _city_government(self, sent: Sentence, s: int, e: int) -> Mentioned:
+        """市政府 / the plan's own voice: the city government (resolved to <city>人民政府)."""
+        ctx = self.ctx
+        word = sent.text[s:e] if e > s else ""
+        ev = ctx.ev(sent.para, sent.at(s), sent.at(max(e, s + 1)))
+        m = ctx.entity("市人民政府", "Agency", ev, rule="city_government", scope=ctx.city,
+                       aliases=["市政府"] if "政府" in word and word != "市人民政府" else [])
+        return Mentioned(m, s, e)
 
     def _adjacent_short(self, sent: Sentence, s: int, e: int) -> Mentioned | None:
         """The untyped name right before 与 (晋南钢铁与中国华能合作): only when the corpus knows it."""
@@ -424,7 +707,10 @@ class OrgRules:
                 for m in re.finditer(pat, sent.text):
                     xs = m.start("x")
                     lead = re.match(r"^(?:依托|支持|推动|发挥|以|培育|引导)", sent.text[xs : m.end("x")])
-                    self._lead(sent, names, xs + (lead.end() if lead else 0), m.end("x"), chain_word, m.start(), m.end())
+                    # after 龙头企业 only a name the text types (or the corpus knows) is a leader
+                    default = None if pat.startswith("(?:链主|龙头)企业") else "Enterprise"
+                    self._lead(sent, names, xs + (lead.end() if lead else 0), m.end("x"), chain_word, m.start(), m.end(),
+                               default)
         for m in re.finditer(r"发挥(?P<x>[^,，;；。]{2,30}?)(?:等)?(?:的)?(?:龙头|链主)(?:企业)?(?:的)?(?:带动|引领|示范|支撑)?作用",
                              sent.text):
             c = None
@@ -437,14 +723,18 @@ class OrgRules:
             if c:
                 self._lead(sent, names, m.start("x"), m.end("x"), c, m.start(), m.end())
 
-    def _lead(self, sent: Sentence, names: list[NameSpan], xs: int, xe: int, chain_word: str, s: int, e: int) -> None:
+    def _lead(self, sent: Sentence, names: list[NameSpan], xs: int, xe: int, chain_word: str, s: int, e: int,
+              default: str | None = "Enterprise") -> None:
         from kg.extract.chains import industry_of
 
         ctx = self.ctx
         industry = industry_of(chain_word)
         if not industry:
             return
-        leaders = self.members(sent, xs, xe, names, "Enterprise", rule="chain_leader")
+        leaders = self.members(sent, xs, xe, names, default, rule="chain_leader")
+        if default is None:
+            known = self._known_in(sent, xs, xe)
+            leaders += [known] if known and not leaders else []
         leaders = [mm for mm in leaders if mm.m.type == "Enterprise"]
         if not leaders:
             return
@@ -462,10 +752,18 @@ class OrgRules:
 
 def _list_start(sent: Sentence, end: int) -> int:
     """Start of the list that ends at `end` (before 等): back over names and 、 to a clause
-    boundary or a lead-in verb."""
+    boundary or a lead-in verb. A quoted part of a member (唯美诺“军民融合双创产业园”) is
+    part of it."""
     text = sent.masked
     pos = end
-    while pos > 0 and text[pos - 1] not in ",，;；:：。()（）“”《》":
+    while pos > 0:
+        if text[pos - 1] == "”":
+            q = text.rfind("“", 0, pos - 1)
+            if q >= 0 and not re.search(r"[,，;；:：。]", text[q:pos]):
+                pos = q
+                continue
+        if text[pos - 1] in ",，;；:：。()（）“”《》":
+            break
         pos -= 1
     seg = text[pos:end]
     cut = 0
@@ -477,3 +775,19 @@ def _list_start(sent: Sentence, end: int) -> int:
                 continue
             cut = max(cut, i + len(w))
     return pos + cut
+
+
+def _inside_word_at(text: str, i: int) -> bool:
+    """与 inside a word (参与, 给与) rather than joining partners."""
+    return text[i - 1 : i + 1] in ("参与", "给与", "授与") or text[i : i + 2] in ("与其",)
+
+
+def _place_named(word: str) -> tuple[str | None, str | None]:
+    """The city or county a word opens with, in full or short form (长治 -> 长治市, 霍州市 -> 霍州市)."""
+    for county in sorted(COUNTY_CITY, key=len, reverse=True):
+        if word.startswith(county):
+            return county, "County"
+    for city in CITIES:
+        if word.startswith(city) or word == city[:-1] or word.startswith(city[:-1]) and len(city) > 2:
+            return city, "City"
+    return None, None

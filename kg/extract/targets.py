@@ -17,11 +17,13 @@ from kg.models import Evidence, Table
 
 PLAN_YEAR = 2025
 _NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)"
-_UNITS = r"(?:亿元|万元|万人|万平方米|平方米|个|家|项|所|名|人|件|篇|座|户|条|%|％|倍)"
+_UNITS = r"(?:亿元|万元|万人|万平方米|平方米|人次|个|家|项|所|名|人|件|篇|座|户|条|%|％|倍)"
 _UNIT_IN_NAME = re.compile(r"\s*[(（]\s*(?P<u>[^()（）]{1,6})\s*[)）]\s*$")
 _YEAR = re.compile(r"(20\d\d)\s*年?")
-PAST = re.compile(r"十三五|截至|截止|已经|累计|先后|以来|期间[,，]?全市|现有|拥有|目前")
-FUTURE = re.compile(r"达到|突破|力争|到\s*20\d\d|十四五”?末|十四五”?期间|增长到|提高到|上升到|增加到|增幅|实现|培育|建设|引进|集聚|认定")
+PAST = re.compile(r"十三五|截至|截止|已经|累计|先后|以来|期间[,，]?全市|现有|拥有(?!量)|目前")
+# a sentence that states goals (到2025年…, 力争…, “十四五”期间…) — where "X N家以上" alone is a target
+GOAL = re.compile(r"到\s*20[2-3]\d\s*年|力争|十四五”?(?:末|期间|时期)|目标")
+FUTURE = re.compile(r"达到|突破|力争|下降到|降低到|降至|扩大|建成|新建|到\s*20\d\d|十四五”?末|十四五”?期间|增长到|提高到|上升到|增加到|增幅|实现|培育|建设|引进|集聚|认定")
 
 
 @dataclass
@@ -35,6 +37,8 @@ class TargetFact:
     evidence: Evidence | None = None
     aliases: list[str] = field(default_factory=list)
     from_table: bool = False
+    value_max: float | int | None = None
+    period: str | None = None
 
 
 def to_number(s: str) -> float | int | None:
@@ -61,11 +65,15 @@ def indicator_key(name: str) -> str:
     return s
 
 
-def same_indicator(a: str, b: str) -> bool:
+def same_indicator(a: str, b: str, unit: str | None = None) -> bool:
     ka, kb = indicator_key(a), indicator_key(b)
     if ka == kb:
         return True
+    if unit in ("亿元", "万元") and len(ka) >= 4 and len(kb) >= 4 and ka[:2] == kb[:2] and ka[-2:] == kb[-2:]:
+        return True  # 技术合同交易额 50亿元 restates the row 技术市场交易额 50亿元
     short, long_ = sorted((ka, kb), key=len)
+    if re.search(r"(?:城|区|园|基地|中心|平台)$", long_[: len(long_) - len(short)]):
+        return False  # 智创城引入研发机构 is the 智创城's target, not the city's 引入研发机构
     return len(short) >= 4 and long_.endswith(short) and len(long_) - len(short) <= 4
 
 
@@ -141,10 +149,22 @@ class TargetRules:
         ym = re.search(r"到\s*(20[2-3]\d)\s*年", text)
         if ym:
             year = int(ym.group(1))
+        goal = bool(GOAL.search(text)) or any("目标" in t for t in sent.para.section_path[-1:])
+        subject = None
         for clause_m in re.finditer(r"[^,，;；。:：()（）]+(?:[(（][^()（）]{0,30}[)）][^,，;；。:：()（）]*)*", text):
             clause = clause_m.group(0)
             off = clause_m.start()
-            for fact, s, e in _clause_targets(clause):
+            for fact, s, e in _clause_targets(clause, goal):
+                # 到2025年,智创城内累计入驻企业100家以上,引入研发机构30家以上…: the subject of the
+                # first clause qualifies the others (智创城引入研发机构)
+                sm = re.match(r"^(?P<subj>[\u4e00-\u9fffA-Za-z0-9.]{2,12}?(?:城|区|园|基地|中心|平台))(?:内|中)(?P<rest>.+)$",
+                              fact.indicator)
+                if sm and subject is None:
+                    subject = sm.group("subj")
+                    fact.indicator = subject + sm.group("rest")
+                elif subject is not None and not fact.indicator.startswith(subject):
+                    fact.aliases.append(fact.indicator)
+                    fact.indicator = subject + fact.indicator
                 ev = self.ctx.ev(sent.para, sent.at(off + s), sent.at(off + e))
                 fact.year = year
                 fact.evidence = ev
@@ -159,7 +179,7 @@ class TargetRules:
         repeats: list[tuple[TargetFact, TargetFact]] = []
         for f in sorted(self.facts, key=lambda f: not f.from_table):
             same = next((m for m in merged if m.year == f.year and _values_agree(m, f)
-                         and same_indicator(m.indicator, f.indicator)), None)
+                         and same_indicator(m.indicator, f.indicator, m.unit if m.unit == f.unit else None)), None)
             if same is not None:
                 if f.indicator != same.indicator and f.indicator not in same.aliases:
                     same.aliases.append(f.indicator)
@@ -196,6 +216,10 @@ def _props(f: TargetFact) -> dict:
         p = {"indicator": f.indicator, "target_text": f.value, "unit": f.unit, "year": f.year}
     else:
         p = {"indicator": f.indicator, "value": f.value, "unit": f.unit, "year": f.year}
+    if f.value_max is not None:
+        p["value_max"] = f.value_max
+    if f.period:
+        p["period"] = f.period
     if f.baseline is not None:
         p["baseline"] = f.baseline
         if f.baseline_year:
@@ -226,58 +250,90 @@ def _cell_value(cell: str) -> tuple[float | int | str | None, str | None]:
     return to_number(m.group(1)), ("%" if unit in ("%", "％") else unit)
 
 
-_VERBS_KEEP = ("培育", "引进", "集聚", "新增", "突破", "认定", "培养", "吸引", "引育", "选派", "打造")
+_VERBS_KEEP = ("培育", "引进", "集聚", "新增", "突破", "认定", "培养", "吸引", "引育", "选派", "打造", "引入", "聘请")
 _VERBS_DROP = ("建设", "建成", "新建", "创建", "实现", "完成", "形成", "达到", "组建", "实施")
+_VERB = "(?:" + "|".join(_VERBS_KEEP + _VERBS_DROP) + ")"
+_RANGE = r"(?:\s*[—\-~～至到]\s*(?P<num2>\d+(?:\.\d+)?))?"
+_IND_CHARS = r"(?:(?![和及、]\s*\d)[\u4e00-\u9fff、“”]|\([^()]{1,20}\))"
 # X达到 N 单位(以上)
-P_REACH = re.compile(r"(?P<ind>[\u4e00-\u9fffA-Za-z&()]{2,30}?)(?:总数|数量|总额)?(?:达到|突破|超过|增长到|提高到|上升到|增加到|达)\s*"
-                     r"(?P<num>" + _NUM + r")\s*(?P<unit>" + _UNITS + r")?(?:以上|左右)?")
+P_REACH = re.compile(r"(?P<ind>[\u4e00-\u9fffA-Za-z&()、“”]{2,30}?)(?:总数|数量|总额)?(?:达到|突破|超过|增长到|提高到|上升到|增加到|下降到|降低到|达)\s*"
+                     r"(?P<num>" + _NUM + r")\s*(?P<unit>" + _UNITS + r")?(?:以上|左右|以下)?")
+# X由 N1 上升到 N2 (baseline N1)
+P_FROM_TO = re.compile(r"(?P<ind>[\u4e00-\u9fffA-Za-z&“”]{2,30}?)由\s*(?P<base>" + _NUM + r")\s*(?P<bunit>" + _UNITS + r")?\s*"
+                       r"(?:上升|增加|增长|提高|提升|增)(?:到|至)\s*(?P<num>" + _NUM + r")\s*(?P<unit>" + _UNITS + r")?")
+# 扩大/提高 X 至 N 单位
+P_RAISE = re.compile(r"(?:扩大|提高|提升|增加|降低|压缩)(?P<ind>[\u4e00-\u9fff]{2,30}?)(?:至|到)\s*(?P<num>" + _NUM + r")\s*"
+                     r"(?P<unit>" + _UNITS + r")")
 # N% 的 X 达到 Y
 P_SHARE = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)的(?P<ind>[\u4e00-\u9fff]{4,40})")
-# VERB N 单位 (…的)? X
-P_VERB_NUM = re.compile(r"(?P<verb>" + "|".join(_VERBS_KEEP + _VERBS_DROP) + r")\s*(?P<num>" + _NUM + r")\s*"
-                        r"(?P<unit>个|家|项|所|名|人|座|件)(?:以上|左右)?"
-                        r"(?P<ind>(?:(?![和及、]\s*\d)[\u4e00-\u9fff、]|\([^()]{1,20}\)){2,40})")
+# (每年)? VERB(VERB)? N(—M)? 单位 (…的)? X, and (和 N 单位 Y) coordinated
+P_VERB_NUM = re.compile(r"(?P<verb>(?:每年|年均)?" + _VERB + r"(?:或?" + _VERB + r")?)\s*(?P<num>" + _NUM + r")" + _RANGE +
+                        r"\s*(?P<unit>个|家|项|所|名|人|座|件)(?:以上|左右)?"
+                        r"(?P<ind>" + _IND_CHARS + r"{2,40})")
+P_AND_NUM = re.compile(r"^(?:和|及|、)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>个|家|项|所|名|人|座|件)(?:以上|左右)?(?P<ind>" + _IND_CHARS + r"{2,40})")
 # VERB X N 单位
-P_VERB_OBJ_NUM = re.compile(r"(?P<verb>" + "|".join(_VERBS_KEEP + _VERBS_DROP) + r")(?P<ind>[\u4e00-\u9fff]{2,20}?)\s*"
+P_VERB_OBJ_NUM = re.compile(r"(?P<verb>" + _VERB + r")(?P<ind>[\u4e00-\u9fff]{2,20}?)\s*"
                             r"(?P<num>" + _NUM + r")\s*(?P<unit>个|家|项|所|名|人|座|件)(?P<paren>\([^()]{1,3}\))?")
 # N 个 X 被确定为 Y
 P_DESIGNATED = re.compile(r"(?P<num>" + _NUM + r")\s*(?P<unit>个|家|项|所)[\u4e00-\u9fff]{0,6}?被(?:确定|认定|评)为(?P<ind>[\u4e00-\u9fff]{3,20})")
 # 每年增幅 20% / 投入每年增幅 20%
 P_GROWTH = re.compile(r"(?P<ind>[\u4e00-\u9fff]{2,24}?(?:增幅|增长|增速))\s*(?:达到)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)")
+# in a goal sentence, a clause that is only "X N 单位(以上)": 省级创新人才300人, 引入研发机构30家以上
+P_NOUN_NUM = re.compile(r"^(?P<ind>[^\d]{2,30}?)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>" + _UNITS + r")(?:以上|左右)?$")
 _LEAD_CUT = re.compile(r"^.*?(?:到“?十四五”?末|“?十四五”?期间|到\s*20\d\d\s*年|力争|全市|我市|其中|并|使|促使)")
-_BAD_IND = re.compile(r"有$|全覆盖$|^(?:实施|推动|支持|建设|培育|引进)$|^(?:每个|每|\d|[一二三四五六七八九十]|其中|全年|累计|总计|约|共|省级以上$|以上|目标|比重|水平)|"
+_BAD_IND = re.compile(r"有$|全覆盖$|不$|^(?:实施|推动|支持|建设|培育|引进)$|^(?:每个|每(?!年)|\d|[一二三四五六七八九十]|其中|全年|总计|约|共|省级以上$|以上|目标|比重|水平)|"
                       r"(?:水平|比重|位次|第[一二三四五])$")
 
 
 def _clean_indicator(ind: str) -> str | None:
     ind = re.sub(r"\([^()]*\)", "", ind)  # 院士(长江学者、国医大师等)工作站 -> 院士工作站
     ind = _LEAD_CUT.sub("", ind)
-    ind = re.sub(r"^(?:的|和|及|与|、)+", "", ind)
+    ind = re.sub(r"^(?:的|和|及|与|、|期间|实现在|实现|累计|逐步)+", "", ind)
     ind = re.sub(r"(?:总数|数量|总额)$", "", ind)
+    om = re.match(r"^.*?对(?P<x>[\u4e00-\u9fff]{2,16})的(?P<y>[\u4e00-\u9fff]{2,8})$", ind)
+    if om:  # 融资担保机构对科技型中小微企业的担保费率 -> 科技型中小微企业担保费率
+        ind = om.group("x") + om.group("y")
+    elif "的" in ind and len(ind.rsplit("的", 1)[1]) >= 3:
+        ind = ind.rsplit("的", 1)[1]  # 销售收入10亿元以上的创新型领军企业 -> 创新型领军企业
     ind = clean_name(ind)
     if len(ind) < 2 or _BAD_IND.search(ind):
         return None
     return ind
 
 
-def _clause_targets(clause: str) -> list[tuple[TargetFact, int, int]]:
+def _clause_targets(clause: str, goal: bool = False) -> list[tuple[TargetFact, int, int]]:
     out: list[tuple[TargetFact, int, int]] = []
     if not re.search(r"[\d零〇一二两三四五六七八九十百千]", clause):
         return out
+    if re.search(r"给予|奖补|补贴|补助|资助|奖励", clause) and not re.search(r"达到|突破|增长到|提高到", clause):
+        return out  # 给予不高于0.5%的担保费补贴: a policy's terms, not a target
     taken: list[tuple[int, int]] = []
 
-    def add(ind: str | None, num: str, unit: str | None, s: int, e: int) -> None:
+    def add(ind: str | None, num: str, unit: str | None, s: int, e: int, *, num2: str | None = None,
+            base: str | None = None, period: str | None = None) -> TargetFact | None:
         if ind is None or any(a < e and s < b for a, b in taken):
-            return
+            return None
         v = to_number(num)
         if v is None or (not re.match(r"\d", num) and (not unit or num in ("一", "两"))):
-            return
+            return None
         taken.append((s, e))
-        out.append((TargetFact(ind, v, (unit or "").replace("％", "%") or None, PLAN_YEAR), s, e))
+        f = TargetFact(ind, v, (unit or "").replace("％", "%") or None, PLAN_YEAR)
+        if num2:
+            f.value_max = to_number(num2)
+        if base is not None:
+            f.baseline = to_number(base)
+        f.period = period
+        out.append((f, s, e))
+        return f
 
+    for m in P_FROM_TO.finditer(clause):
+        add(_clean_indicator(m.group("ind")), m.group("num"), m.group("unit") or m.group("bunit"), m.start("ind"), m.end(),
+            base=m.group("base"))
     for m in P_SHARE.finditer(clause):
         add(_clean_indicator(m.group("ind")), m.group("num"), m.group("unit"), m.start(), m.end())
     for m in P_DESIGNATED.finditer(clause):
+        add(_clean_indicator(m.group("ind")), m.group("num"), m.group("unit"), m.start(), m.end())
+    for m in P_RAISE.finditer(clause):
         add(_clean_indicator(m.group("ind")), m.group("num"), m.group("unit"), m.start(), m.end())
     for m in P_REACH.finditer(clause):
         add(_clean_indicator(m.group("ind")), m.group("num"), m.group("unit"), m.start("ind"), m.end())
@@ -286,13 +342,27 @@ def _clause_targets(clause: str) -> list[tuple[TargetFact, int, int]]:
     for m in P_VERB_NUM.finditer(clause):
         obj = re.split(r"的", m.group("ind"))[-1]
         verb = m.group("verb")
-        ind = (verb if verb in _VERBS_KEEP else "") + obj
-        add(_clean_indicator(ind), m.group("num"), m.group("unit"), m.start(), m.end())
+        keep = any(v in verb for v in _VERBS_KEEP)
+        period = "每年" if verb.startswith("每年") else None
+        ind = (verb if keep else "") + obj
+        f = add(_clean_indicator(ind), m.group("num"), m.group("unit"), m.start(), m.end(), num2=m.group("num2"),
+                period=period)
+        if f is not None:
+            # 新建20个省级创新平台和150个市级创新平台: the verb governs both
+            am = P_AND_NUM.match(clause[m.end():])
+            if am:
+                add(_clean_indicator(((verb if keep else "") + am.group("ind"))), am.group("num"), am.group("unit"),
+                    m.end() + am.start(), m.end() + am.end())
     for m in P_VERB_OBJ_NUM.finditer(clause):
         verb = m.group("verb")
         ind = (verb if verb in _VERBS_KEEP else "") + m.group("ind")
         unit = m.group("unit") + (m.group("paren") or "")
         add(_clean_indicator(ind), m.group("num"), unit, m.start(), m.end())
+    if goal and not out:
+        m = P_NOUN_NUM.match(clause.strip())
+        if m and not re.search(r"[，,;；]|给予|奖励|补贴|补助|资助|扶持|不超过|最高|最多|每户|每家|每个", clause):
+            lead = len(clause) - len(clause.lstrip())
+            add(_clean_indicator(m.group("ind")), m.group("num"), m.group("unit"), lead + m.start(), lead + m.end())
     return out
 
 

@@ -18,13 +18,15 @@ from pathlib import Path
 from typing import Iterator
 
 from kg.errors import InputError
-from kg.ingest.text import RawText
+from kg.ingest.text import MAX_FILE_BYTES, RawText
 
 log = logging.getLogger(__name__)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 HEADING_STYLES = ("heading", "title", "标题")
+MAX_UNPACKED_BYTES = 4 * MAX_FILE_BYTES
+"""python-docx unpacks every part into memory: a DOCX whose parts unpack to more is refused."""
 
 
 def _para_text(p) -> str:
@@ -146,6 +148,11 @@ def read_docx(data: bytes, path: Path) -> RawText:
         raise InputError(f"{path}: truncated or damaged DOCX (not a readable ZIP archive: {exc})") from exc
     if "word/document.xml" not in names:
         raise InputError(f"{path}: a ZIP archive but not a Word document (no word/document.xml)")
+    unpacked = sum(i.file_size for i in zf.infolist())
+    if unpacked > MAX_UNPACKED_BYTES or zf.getinfo("word/document.xml").file_size > MAX_FILE_BYTES:
+        raise InputError(f"{path}: the DOCX unpacks to {unpacked / 2**20:.0f} MB, more than a plan has "
+                         f"(at most {MAX_FILE_BYTES // 2**20} MB of document XML, {MAX_UNPACKED_BYTES // 2**20} MB in all): "
+                         "a ZIP bomb or not a plan")
     try:
         zf.read("word/document.xml")
         import docx

@@ -68,7 +68,7 @@ class Heading:
 
 def cn_to_int(s: str) -> int | None:
     """一 → 1, 十二 → 12, 二十 → 20, 12 → 12, ③ → 3 (numbers of the numbering ladder)."""
-    if s.isdigit():
+    if s.isdecimal():  # not isdigit(): ① is a digit to Python but int('①') fails
         return int(s)
     if len(s) == 1 and "\u2460" <= s <= "\u2473":
         return ord(s) - 0x2460 + 1

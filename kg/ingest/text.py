@@ -9,12 +9,21 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
 
 log = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = 64 * 2**20
+"""Largest file read (any format). A plan is 10-100 KB of text; a PDF or DOCX with pictures a
+few MB. Checked before reading, so a huge or endless file (a link to /dev/zero) costs nothing."""
+MAX_TEXT_CHARS = 1_000_000
+"""Most characters of text a document may have: about 40 times the largest plan of the corpus
+(70 KB, 24k characters). Past it, ingest and extraction take minutes and gigabytes (measured
+in docs/reliability.md), so such a file is refused with a clear error instead."""
 
 
 @dataclass
@@ -106,6 +115,10 @@ def detect_encoding(data: bytes, name: str) -> tuple[str, str]:
                 err = exc
         if not enc:
             raise InputError(f"{name}: not UTF-8, UTF-16 or GBK/GB18030 text ({err.reason} at byte {err.start})") from err
+        pua = sum(1 for ch in text if "\ue000" <= ch <= "\uf8ff")
+        if pua > 0.01 * len(text):  # Big5 read as GB18030 gives ~30% private-use code points
+            raise InputError(f"{name}: read as {enc.upper()} it has {pua} private-use characters ({pua / len(text):.0%}): "
+                             "probably another encoding (Big5?); save it as UTF-8")
     if _control_ratio(text) > 0.01:
         raise InputError(f"{name}: looks like a binary file (control characters), not a text plan")
     return text, enc
@@ -122,8 +135,16 @@ def split_lines(text: str) -> list[str]:
     return [ln[:-1] if ln.endswith("\r") else ln for ln in lines]
 
 
+def check_text_size(chars: int, path: Path) -> None:
+    """Refuse text longer than MAX_TEXT_CHARS (see there why)."""
+    if chars > MAX_TEXT_CHARS:
+        raise InputError(f"{path}: {chars:,} characters of text is more than the {MAX_TEXT_CHARS:,} a plan may have; "
+                         "split the file into its documents")
+
+
 def read_text(data: bytes, path: Path) -> RawText:
     text, encoding = detect_encoding(data, str(path))
+    check_text_size(len(text), path)
     lines = split_lines(text)
     if not any(ln.strip() for ln in lines):
         raise InputError(f"{path}: the file is empty (only whitespace)")
@@ -134,6 +155,14 @@ def read_raw(path: Path) -> RawText:
     """Read any supported file into lines; the format is decided by the bytes."""
     path = Path(path)
     try:
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{path}: not a regular file (a device, pipe or socket); give a plan file")
+        if st.st_size > MAX_FILE_BYTES:
+            raise InputError(f"{path}: {st.st_size / 2**20:.1f} MB is larger than the {MAX_FILE_BYTES // 2**20} MB "
+                             "a plan file may have; split it or save the plan text alone")
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
@@ -145,14 +174,14 @@ def read_raw(path: Path) -> RawText:
         raise InputError(f"{path}: the file is empty (0 bytes)")
     kind = sniff(data)
     suffix = path.suffix.lower()
-    if kind == "pdf":
-        from kg.ingest.pdf_reader import read_pdf
-
-        return read_pdf(data, path)
-    if kind == "zip":
-        from kg.ingest.docx_reader import read_docx
-
-        return read_docx(data, path)
+    if kind in ("pdf", "zip"):
+        if kind == "pdf":
+            from kg.ingest.pdf_reader import read_pdf as reader
+        else:
+            from kg.ingest.docx_reader import read_docx as reader
+        raw = reader(data, path)
+        check_text_size(sum(len(ln) for ln in raw.lines), path)
+        return raw
     if kind == "ole":
         raise InputError(f"{path}: a legacy Word/Excel (OLE) file; save it as .docx and read that")
     if kind == "rtf":

@@ -1,6 +1,8 @@
-"""`kg eval` against the dev gold (Linfen) and `kg explain`. The floors are below the measured
-scores (entity F1 0.984, relation F1 0.983 when written) to leave room for ingest changes; the
-held-out Changzhi gold is not asserted on."""
+"""`kg eval` against the development gold plans (Linfen, Changzhi) and `kg explain`. The floors are
+a little below the scores measured when the second rule set was written (linfen entity P/R 0.974/
+0.984, relation 0.987/0.979; changzhi entity 0.899/0.968, relation 0.641/0.888) to leave room for
+ingest changes. The held-out gold (Yuncheng) is never evaluated here: `--exclude yuncheng` keeps
+it out of the report even when its gold file is present."""
 
 from __future__ import annotations
 
@@ -13,25 +15,42 @@ from kg.cli import app
 from kg.evaluate import GOLD, evaluate, load_gold
 
 DEV = GOLD / "linfen-2022-innovation-ecosystem-plan.yaml"
+DEV2 = GOLD / "changzhi-2022-innovation-ecosystem-plan.yaml"
 
 
 def test_eval_on_dev_gold_meets_the_floor(corpus, tmp_path):
     corpus.graph.write_json(tmp_path / "graph.json")
-    res = CliRunner().invoke(app, ["eval", "--graph", str(tmp_path / "graph.json"), "--gold", str(DEV), "--format", "json"])
+    res = CliRunner().invoke(app, ["eval", "--graph", str(tmp_path / "graph.json"), "--gold", str(DEV), "--gold", str(DEV2),
+                                   "--exclude", "yuncheng", "--format", "json"])
     assert res.exit_code == 0, res.output
     data = json.loads(res.output)
-    [dev] = data["gold"]
-    assert dev["doc"] == "linfen-2022-innovation-ecosystem-plan.txt"
-    ent, rel = dev["entity_micro"], dev["relation_micro"]
+    linfen, changzhi = data["gold"]
+    assert linfen["doc"] == "linfen-2022-innovation-ecosystem-plan.txt"
+    ent, rel = linfen["entity_micro"], linfen["relation_micro"]
     assert ent["precision"] >= 0.95 and ent["recall"] >= 0.95, ent
     assert rel["precision"] >= 0.95 and rel["recall"] >= 0.95, rel
-    assert dev["entities"]["Target"]["recall"] >= 0.95
+    assert linfen["entities"]["Target"]["recall"] >= 0.95
     for t in ("LEADS_CHAIN", "HOSTS", "IN_CHAIN", "COLLABORATES_WITH"):
-        assert dev["relations"][t]["recall"] == 1.0, t
-    # the plans without gold are counted
-    assert set(data["unseen"]) >= {"yuncheng-2022-innovation-ecosystem-plan.txt", "xinzhou-2021-innovation-plan.txt",
-                                   "linfen-2023-sci-tech-bureau-proposal-reply.txt"}
-    assert data["unseen"]["yuncheng-2022-innovation-ecosystem-plan.txt"]["nodes"]["University"] > 0
+        assert linfen["relations"][t]["recall"] == 1.0, t
+    assert changzhi["doc"] == "changzhi-2022-innovation-ecosystem-plan.txt"
+    ent, rel = changzhi["entity_micro"], changzhi["relation_micro"]
+    assert ent["precision"] >= 0.87 and ent["recall"] >= 0.93, ent
+    assert rel["precision"] >= 0.6 and rel["recall"] >= 0.85, rel
+    assert changzhi["entities"]["Target"]["recall"] >= 0.9
+    assert changzhi["entities"]["IndustryChain"]["precision"] >= 0.9
+    assert changzhi["relations"]["HOSTS"]["recall"] == 1.0
+    assert changzhi["relations"]["COLLABORATES_WITH"]["recall"] >= 0.85
+    # the plans without gold are counted; the excluded plan is not reported at all
+    assert set(data["unseen"]) >= {"xinzhou-2021-innovation-plan.txt", "linfen-2023-sci-tech-bureau-proposal-reply.txt"}
+    assert not any("yuncheng" in d for d in data["unseen"])
+    assert data["unseen"]["xinzhou-2021-innovation-plan.txt"]["nodes"]["University"] > 0
+
+
+def test_exclude_leaves_out_gold_files(corpus, tmp_path):
+    corpus.graph.write_json(tmp_path / "graph.json")
+    res = CliRunner().invoke(app, ["eval", "--graph", str(tmp_path / "graph.json"), "--gold", str(DEV), "--exclude",
+                                   "linfen-2022", "--format", "json"])
+    assert res.exit_code == 1 and "no gold files" in res.output
 
 
 def test_matching_uses_gold_aliases_and_stage_chains(corpus):
