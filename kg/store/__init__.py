@@ -1,4 +1,4 @@
-"""Graph stores: the embedded FalkorDB (default) and Neo4j over Bolt."""
+"""Graph stores: the embedded FalkorDB (default) and Neo4j over Bolt (docs/stores.md)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ STORES = ("embedded", "neo4j")
 
 
 def open_store(kind: str = "embedded", *, data: Path | None = None, **neo4j_options: object) -> GraphStore:
-    """Open a store by name: `embedded` (FalkorDB in ./.kg-data) or `neo4j` (NEO4J_* env vars)."""
+    """Open a store by name: `embedded` (FalkorDB in ./.kg-data, or `data`) or `neo4j`
+    (uri/user/password/database from the options or the NEO4J_* environment variables).
+    Close it (or use it as a context manager) so the embedded server can stop."""
     if kind == "embedded":
         from kg.store.falkordb import FalkorDBStore
 

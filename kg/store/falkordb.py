@@ -359,18 +359,23 @@ class EmbeddedServer:
             return
         log.info("compacting the append-only file of %s (%d bytes of log on a %d-byte snapshot)", self.folder, incr, base)
         done = int(conn.info("persistence").get("aof_rewrites", 0))
-        try:
-            conn.bgrewriteaof()
-        except redis.ResponseError as exc:  # one is already running: wait for it
-            log.info("%s", exc)
-        deadline = time.monotonic() + 600
-        while time.monotonic() < deadline:
+        asked = 0.0
+        start = time.monotonic()
+        while time.monotonic() < start + 600:
             info = conn.info("persistence")
-            if int(info.get("aof_rewrites", 0)) > done and not int(info.get("aof_rewrite_in_progress", 0)):
+            busy = int(info.get("aof_rewrite_in_progress", 0)) or int(info.get("aof_rewrite_scheduled", 0))
+            if int(info.get("aof_rewrites", 0)) > done and not busy:
+                return  # ours, or one Redis started by itself, has finished
+            if not busy and time.monotonic() - (asked or start) > 10:
+                log.warning("the append-only file of %s was not rewritten (%s); see %s", self.folder,
+                            info.get("aof_last_bgrewrite_status"), self.logfile)
                 return
-            if info.get("aof_last_bgrewrite_status") == "err" and not int(info.get("aof_rewrite_in_progress", 0)):
-                log.warning("rewriting the append-only file of %s failed; see %s", self.folder, self.logfile)
-                return
+            if not busy and not asked:
+                try:
+                    log.info("%s", conn.bgrewriteaof())
+                    asked = time.monotonic()
+                except redis.ResponseError as exc:  # e.g. a rewrite just finishing: ask again
+                    log.info("%s", exc)
             time.sleep(0.05)
 
 
