@@ -266,8 +266,8 @@ def tables(results: dict[str, Any]) -> list[dict[str, Any]]:
            {"title": "Build stages (time inside each function kg.pipeline.build calls), medians",
             **table(["input", "stage", "seconds", "share", "MB/s of the stage"], stage_rows)}]
     if prof:
-        out.append({"title": "Where a build spends its time (pyinstrument, own time per function, one build)",
-                    **table(["input", "function", "own s", "share of build"], prof)})
+        out.append({"title": "Where a build spends its time (pyinstrument, own time per function, one profiled build)",
+                    **table(["input", "function", "own s", "share of the profiled build"], prof)})
     return out
 
 

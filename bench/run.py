@@ -186,12 +186,23 @@ def render(report: dict[str, Any]) -> str:
         for t in res.get("tables", []):
             lines += [f"**{t['title']}**", "", markdown_table(t), ""]
         if res.get("markdown"):
-            lines += [f"Output of `{res['command']}` ({res['seconds']:.0f} s):", "", res["markdown"], ""]
+            lines += [f"Output of `{res['command']}` ({res['seconds']:.0f} s):", "", _demote(res["markdown"]), ""]
         if res.get("error"):
             lines += ["", "Errors:", "", "```", str(res["error"])[-1500:], "```"]
         for f in res.get("failures", []):
             lines.append(f"- failed: {f[:500]}")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _demote(markdown: str, by: int = 3) -> str:
+    """Headings of an embedded report sit below this report's `### benchmark` headings."""
+    out = []
+    for line in markdown.splitlines():
+        level = len(line) - len(line.lstrip("#"))
+        if level and line[level:level + 1] == " ":
+            line = "#" * min(6, level + by) + line[level:]
+        out.append(line)
+    return "\n".join(out)
 
 
 def update_doc(markdown: str, doc: Path = DOC) -> None:

@@ -27,6 +27,7 @@ RETURN city.name AS city, c.name AS chain, 'no platform' AS gap, '未布局创�
 UNION ALL
 MATCH (c:IndustryChain)<-[:INNOVATION_CHAIN_OF]-(ic:InnovationChain)-[h:HAS_STAGE]->(s:ChainStage)
 WHERE ($city IS NULL OR ic.city = $city) AND ($chain IS NULL OR c.name CONTAINS $chain)
-  AND NOT (s)<-[:IN_CHAIN]-(:Enterprise) AND NOT (s)<-[:IN_CHAIN]-(:Platform)
+WITH c, ic, h, s
+WHERE NOT (s)<-[:IN_CHAIN]-(:Enterprise) AND NOT (s)<-[:IN_CHAIN]-(:Platform)
 RETURN ic.city AS city, c.name AS chain, 'stage without actor' AS gap,
        ic.name + ': ' + s.name AS detail, h.ev_docs[0] AS doc, h.ev_lines[0] AS line

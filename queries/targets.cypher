@@ -8,9 +8,10 @@
 //   year: {type: int, default: 2025, help: "target year"}
 // columns: [city, indicator, value, unit, year, baseline, baseline_year, doc, line]
 // ---
-MATCH (c:City)-[:SETS_TARGET]->(t:Target)
-WHERE ($city IS NULL OR c.name = $city)
-  AND ($indicator IS NULL OR t.indicator CONTAINS $indicator)
+MATCH (c:City) WHERE $city IS NULL OR c.name = $city
+WITH c
+MATCH (c)-[:SETS_TARGET]->(t:Target)
+WHERE ($indicator IS NULL OR t.indicator CONTAINS $indicator)
   AND ($year IS NULL OR t.year = $year)
 RETURN c.name AS city, t.indicator AS indicator, t.value AS value, t.unit AS unit, t.year AS year,
        t.baseline AS baseline, t.baseline_year AS baseline_year, t.ev_docs[0] AS doc, t.ev_lines[0] AS line
