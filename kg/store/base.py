@@ -173,6 +173,11 @@ def unique_items(graph: Graph) -> UniqueItems:
     """What a store can hold of `graph`: a store keys nodes by id and relationships by
     (source, type, target), so duplicates in the input are merged (evidence unioned) and
     relationships to ids that are not nodes are dropped; both are logged and counted."""
+    ids = {n.id for n in graph.nodes}
+    if len(ids) == len(graph.nodes):  # the usual case, checked at set speed (a million nodes)
+        keys = {(e.source, e.type, e.target) for e in graph.edges}
+        if len(keys) == len(graph.edges) and all(e.source in ids and e.target in ids for e in graph.edges):
+            return UniqueItems(nodes=list(graph.nodes), edges=list(graph.edges), meta=graph_meta(graph))
     nodes: dict[str, Node] = {}
     merged_n = 0
     for n in graph.nodes:

@@ -688,6 +688,7 @@ class FalkorDBStore(GraphStore):
                                      f"{rows.node_count} and {rows.edge_count}; the loaded graph was left unchanged")
                 g.query(f"CREATE (m:{META_LABEL}) SET m = $meta", {"meta": meta_props(rows, DONE, self.backend, method=method)})
                 conn.rename(staging, self.graph_name)  # the one atomic step readers can see
+                self._fulltext(self.graph_name)
             except BaseException as exc:
                 try:
                     conn.delete(staging)  # an interrupted or failed load leaves nothing behind
@@ -706,14 +707,23 @@ class FalkorDBStore(GraphStore):
                 "dropped_edges": rows.dropped_edges, "method": method, "seconds": round(secs, 3)}
 
     def _schema(self, name: str) -> None:
-        """Range indexes on id and name, a unique constraint on id, a full-text index (Chinese
-        tokenizer) on name and alias_text."""
+        """Range indexes on id and name and a unique constraint on id, before the rows."""
         g = self.db.select_graph(name)
         g.query(f"CREATE INDEX FOR (n:{ENTITY_LABEL}) ON (n.id)")
         g.query(f"CREATE INDEX FOR (n:{ENTITY_LABEL}) ON (n.name)")
-        g.query(f"CALL db.idx.fulltext.createNodeIndex({{label: '{ENTITY_LABEL}', language: 'chinese'}}, 'name', 'alias_text')")
         self.db.connection.execute_command("GRAPH.CONSTRAINT", "CREATE", name, "UNIQUE", "NODE", ENTITY_LABEL,
                                            "PROPERTIES", 1, "id")
+
+    def _fulltext(self, name: str) -> None:
+        """The full-text index (FalkorDB's Chinese tokenizer) on name and alias_text. Made after
+        the swap and filled in the background: kept up to date row by row during a bulk insert it
+        more than doubled the load (1M nodes: 27 s of 39 s of server time, measured); until it
+        is ready, search_names() still finds names by substring."""
+        try:
+            self.db.select_graph(name).query(
+                f"CALL db.idx.fulltext.createNodeIndex({{label: '{ENTITY_LABEL}', language: 'chinese'}}, 'name', 'alias_text')")
+        except Exception as exc:  # the graph is already swapped in: a missing index only slows search
+            log.warning("full-text index on %s not created (%s); name search falls back to substrings", name, exc)
 
     def _bulk_load(self, staging: str, rows: UniqueItems, batch: int, progress: Progress | None) -> str:
         """Encode batches in this thread while a sender thread waits on the server, so Python
