@@ -217,6 +217,9 @@ def _chain_sections(graph: Graph, ix: _Index | None = None) -> list[ChainSection
         parts = [ChainPart(k, groups[k]) for k in order if groups.get(k)]
         parts += [ChainPart(k, v) for k, v in groups.items() if k not in order]
         innov = []
+        own = ix.stage_sequences(c.id)  # stages the plan gives the industry chain itself (no innovation chain named)
+        if own:
+            innov.append(InnovationPart(c.name, crefs, [[Step(n.name, Refs(evs)) for n, evs in seq] for seq in own]))
         ic_edges = [e for e in edges if e.type == "INNOVATION_CHAIN_OF"]
         seq_of = {e.source: ix.stage_sequences(e.source) for e in ic_edges}
         # innovation chains with stages first: the chain structure line follows the first one
@@ -227,7 +230,8 @@ def _chain_sections(graph: Graph, ix: _Index | None = None) -> list[ChainSection
         leaders = sorted(idx[e.source].name for e in edges if e.type == "LEADS_CHAIN")
         path = ([" / ".join(leaders)] if leaders else []) + [c.name]
         if innov:
-            path.append(innov[0].name)
+            if innov[0].name != c.name:
+                path.append(innov[0].name)
             if innov[0].sequences:
                 path += [s.name for s in innov[0].sequences[0]]
         out.append(ChainSection(c.name, c.city, crefs, parts, innov, path))

@@ -467,6 +467,29 @@ def _merge_type(type_: str, idxs: list[int], mentions: list[tuple[int, EntityMen
                 uf.union(root, si, "short_name", f"{short} opens {n}")
             elif len(cands) > 1:
                 log.debug("short name %s is ambiguous: %s", short, sorted(cands.values()))
+    if type_ == "Enterprise":
+        _merge_infixed(names_by_city, uf)
+
+
+def _merge_infixed(names_by_city: dict[str | None, dict[str, int]], uf: _Clusters) -> None:
+    """6. infixed: 大运汽车 = 大运新能源汽车 (same brand and product word, one adds a qualifier in
+    between), when exactly one longer name of the city fits."""
+    for city, names in names_by_city.items():
+        for short, si in names.items():
+            if len(short) < 4 or has_type_word(short):
+                continue
+            cands = {}
+            for n, li in names.items():
+                if len(n) <= len(short) or has_type_word(n):
+                    continue
+                for cut in range(2, len(short) - 1):  # brand = short[:cut] (≥ 2), product = short[cut:] (≥ 2)
+                    if n.startswith(short[:cut]) and n.endswith(short[cut:]) and \
+                            place_of(n[cut : len(n) - len(short) + cut])[0] is None:
+                        cands[uf.find(li)] = n
+                        break
+            if len(cands) == 1:
+                root, n = next(iter(cands.items()))
+                uf.union(root, si, "infixed", f"{short} is {n} without its qualifier")
 
 
 def _exact_key(type_: str, m: EntityMention) -> str:

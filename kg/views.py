@@ -106,7 +106,7 @@ def chain_levels(graph: Graph) -> dict[str, int]:
             levels[n.id] = 0
     by_type = sel.edges_by_type(graph)
     for n in graph.nodes:
-        if n.type == "InnovationChain":
+        if n.type in _CHAIN_COLUMNS:  # an industry chain holds the stages where the plan names no innovation chain
             for seq in sel.stage_sequences(graph, n.id, by_type):
                 for k, sid in enumerate(seq):
                     levels[sid] = max(levels.get(sid, 0), _STAGE_COLUMN + k)

@@ -31,3 +31,10 @@ WITH c, ic, h, s
 WHERE NOT (s)<-[:IN_CHAIN]-(:Enterprise) AND NOT (s)<-[:IN_CHAIN]-(:Platform)
 RETURN ic.city AS city, c.name AS chain, 'stage without actor' AS gap,
        ic.name + ': ' + s.name AS detail, h.ev_docs[0] AS doc, h.ev_lines[0] AS line
+UNION ALL
+MATCH (c:IndustryChain)-[h:HAS_STAGE]->(s:ChainStage)
+WHERE ($city IS NULL OR s.city = $city) AND ($chain IS NULL OR c.name CONTAINS $chain)
+WITH c, h, s
+WHERE NOT (s)<-[:IN_CHAIN]-(:Enterprise) AND NOT (s)<-[:IN_CHAIN]-(:Platform)
+RETURN s.city AS city, c.name AS chain, 'stage without actor' AS gap,
+       c.name + ': ' + s.name AS detail, h.ev_docs[0] AS doc, h.ev_lines[0] AS line

@@ -32,8 +32,16 @@ CHAIN_LIST = re.compile(r"(?P<list>[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,
 FIELD_LIST = re.compile(r"(?:在|围绕|聚焦|针对|面向|涉及)(?P<list>[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12}){1,14})等"
                         r"(?:重点|主导|优势|特色|新兴|标志性)?(?:产业领域|产业|领域)")
 DEVELOP_VERB = re.compile(r"(?:打造|构建|培育|发展|壮大|做强|做大|做优|延伸|完善|聚焦|围绕|布局|建设|形成|重点发展|着力打造)$")
-# lists of industries ending in 等(传统|新兴)优势产业
-INDUSTRY_LIST = re.compile(r"(?P<list>[\u4e00-\u9fff、]{2,80}?)等(?P<kind>传统优势|新兴优势)产(?:\(企\))?业")
+# lists of industries ending in 等(传统|新兴)优势产业 / 等核心产业
+INDUSTRY_LIST = re.compile(r"(?P<list>[\u4e00-\u9fff、]{2,80}?)等(?P<kind>传统优势|新兴优势|核心|重点|主导|支柱|战略性新兴|优势|特色)"
+                           r"产(?:\(企\))?业(?!领域|园|基地|技术)")
+# a development verb on one industry in prose: 壮大我市半导体材料产业集群 / 打造新能源汽车全产业链 /
+# 推动轨道交通产业高质量发展 / 全面提升苹果产业发展水平
+PROSE_CHAIN = re.compile(r"(?P<verb>打造|培育|壮大|做强|做大|做优|推动|促进|提升|发展|重点发展|加快发展|建设)"
+                         r"(?:[\u4e00-\u9fff]{0,2}(?:我市|全市|本市|本地))?(?P<x>[\u4e00-\u9fff]{2,12}?)"
+                         r"(?:产业集群|全产业链|产业(?=高质量发展|做大做强|做强做优|发展|技术突破|转型升级|提质增效|集聚发展|规模))")
+# a technology area heading an item: ——新能源汽车技术。 / ——半导体产业新技术。 / ——轨道交通技术及智能制造装备。
+TECH_AREA = re.compile(r"^[—-]{1,2}\s*(?P<x>[\u4e00-\u9fff]{2,20}?)(?:产业)?(?:新)?技术(?:及[\u4e00-\u9fff]{2,10})?[。:：]")
 QUALIFIERS = ("转型升级", "快速发展", "加快发展", "高质量发展", "创新发展", "提质增效", "融合发展", "高端化")
 INDUSTRY_SYNONYMS = {"文旅": "文化旅游", "装备工业": "装备制造", "装备": "装备制造"}
 _LEAD = ("新一代", "先进", "现代化", "战略性")
@@ -66,6 +74,8 @@ def industry_of(text: str) -> str | None:
         for lead in _LEAD:
             if s.startswith(lead) and len(s) > len(lead) + 1:
                 s, changed = s[len(lead) :], True
+        if s.startswith("现代") and len(s) >= 6:  # 现代生物医药和大健康 is 生物医药和大健康; 现代农业 stays
+            s, changed = s[2:], True
         for end in ("制造业", "工业", "产业", "行业"):
             if s.endswith(end) and len(s) > len(end) + 1:
                 s = s[: -len(end)] + ("制造" if end == "制造业" else "")
@@ -169,6 +179,8 @@ class ChainRules:
 
     # ------------------------------------------------------------------ prose
     def sentence(self, sent: Sentence) -> None:
+        self._tech_area(sent)
+        self._prose_chains(sent)
         self._industry_lists(sent)
         self._field_lists(sent)
         self._chain_lists(sent)
@@ -177,6 +189,46 @@ class ChainRules:
         self._inline_ichain(sent)
         self._inline_sequences(sent)
         self._from_to_sequences(sent, subjects)
+
+    def _developed(self, word: str, sent: Sentence, start: int, end: int, rule: str,
+                   longest: int = 10) -> EntityMention | None:
+        """One industry the city develops, named in prose: its chain and the DEVELOPS_CHAIN."""
+        industry = industry_of(word)
+        if not industry or len(industry) > longest:
+            return None
+        ev = self.ctx.ev(sent.para, sent.at(start), sent.at(end))
+        chain = self.industry_chain(industry, ev, clean_name(word), rule=rule)
+        city = self.ctx.city_entity()
+        if city is not None:
+            self.ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule=rule)
+        return chain
+
+    def _tech_area(self, sent: Sentence) -> None:
+        """——新能源汽车技术。…: an item of a plan's key-technology list names an industry the
+        city develops (the paragraph is about that industry's chain)."""
+        if sent.start != 0:
+            return
+        m = TECH_AREA.match(sent.text)
+        if m:
+            chain = self._developed(m.group("x"), sent, m.start("x"), m.end() - 1, rule="tech_area", longest=14)
+            if chain is not None:  # the item's text is that chain's text until the next item or heading
+                self.ctx.chain = ChainContext(name=chain.name, industry=chain.name, mention=chain,
+                                              industry_mention=chain, line=chain.evidence.line,
+                                              depth=len(sent.para.section_path) or 1)
+                return
+        if sent.text.startswith(("——", "--")) and self.ctx.chain is not None and self.ctx.chain.mention.rule == "tech_area":
+            self.ctx.chain = None  # another kind of item ends the technology list
+
+    def _prose_chains(self, sent: Sentence) -> None:
+        """壮大我市半导体材料产业集群 / 推动轨道交通产业高质量发展: a chain the city develops."""
+        for m in PROSE_CHAIN.finditer(sent.masked):
+            word = m.group("x")
+            for w in re.finditer(_BAD_CHAIN_HEAD, word):
+                word = word[w.end():]
+            if not word or re.search(r"[和及与、的]|领域|企业|集群$", word):
+                continue
+            s0 = m.end("x") - len(word)
+            self._developed(word, sent, s0, m.end(), rule="chain_prose")
 
     def _field_lists(self, sent: Sentence) -> None:
         """在半导体光电、碳基新材料、光伏…等产业领域 / 聚焦半导体光电、碳基新材料等重点产业: the members
@@ -268,7 +320,13 @@ class ChainRules:
             members = list(re.finditer(r"[^、]+", sent.text[start : m.end("list")]))
             tail = sent.text[m.end("list") : m.end()]
             if "全产业链" in tail or sum(_is_activity(mm.group(0)) for mm in members) * 2 >= len(members):
-                continue  # 研发、制造、运维产业链 / 收储、运输、加工、销售等全产业链: steps, not chains
+                # 研发、制造、运维产业链 / 收储、运输、加工、销售等全产业链: steps, not chains; but
+                # 风力发电机研发、制造、运维产业链 names its product before the first step
+                first = members[0].group(0)
+                act = next((a for a in ACTIVITIES if first.endswith(a) and len(first) - len(a) >= 2), None)
+                if act and "全产业链" not in sent.text[max(0, m.end() - 4) : m.end()]:
+                    self._developed(first[: -len(act)], sent, start, m.end(), rule="chain_product")
+                continue
             for mm in members:
                 word = mm.group(0)
                 industry = industry_of(word)
@@ -310,15 +368,19 @@ class ChainRules:
         for m in INDUSTRY_LIST.finditer(sent.text):
             lst = m.group("list")
             # the list starts after the last verb/preposition before it (…转型升级和装备制造、…)
-            cut = max((lst.rfind(w) + len(w) for w in ("紧扣", "聚焦", "围绕", "立足", "针对", "和", "对", "支持", "引导",
+            head = lst.split("、", 1)[0]  # only the first member carries the lead-in (高档数控机床及机器人 is one)
+            cut = max((head.rfind(w) + len(w) for w in ("紧扣", "聚焦", "围绕", "立足", "针对", "和", "对", "支持", "引导",
                                                           "推进", "重点", "促进", "发展", "培育", "以及", "及")
-                       if w in lst), default=0)
+                       if w in head), default=0)
             lst_start = m.start("list") + cut
             members = [(mm.start() + lst_start, mm.end() + lst_start, mm.group(0))
                        for mm in re.finditer(r"[^、]+", sent.text[lst_start : m.end("list")])]
             city = ctx.city_entity()
             ev = ctx.ev(sent.para, sent.at(lst_start), sent.at(m.end()))
             for s, e, word in members:
+                lead = re.match(r"^(?:我市|全市|本市)", word)
+                if lead:
+                    s, word = s + lead.end(), word[lead.end():]
                 industry = industry_of(word)
                 if not industry:
                     continue
@@ -414,10 +476,10 @@ class ChainRules:
             self.add_sequence(owner, groups, ev, table_key=owner.name)
 
     def _owner_for_inline(self, sent: Sentence, subject: EntityMention | None = None) -> EntityMention | None:
-        """The innovation chain a prose sequence belongs to: the one the text is about; in an
+        """The chain a prose sequence belongs to: the innovation chain the text is about; in an
         industry chain's text (a heading 氢能产业链, an industry that forms the chain, or a paragraph
-        naming one chain) the chain's innovation chain, titled as the plans title them
-        (氢能产业科技创新链)."""
+        naming one chain) that industry chain. No innovation chain is invented where the plan names
+        none."""
         ctx = self.ctx
         if subject is None and ctx.chain is not None and ctx.chain.mention.type == "InnovationChain":
             return ctx.chain.mention
@@ -429,11 +491,7 @@ class ChainRules:
             ind = next(iter(para_chains))
             industry_chain = self.industry_chain(ind, ctx.ev(sent.para, sent.start, sent.end), None,
                                                  rule="chain_named")
-        industry = industry_chain.name.removesuffix("产业链")
-        ev = ctx.ev(sent.para, sent.start, sent.end)
-        ichain = self.innovation_chain(f"{industry}产业科技创新链", ev, rule="ichain_implied")
-        ctx.relation("INNOVATION_CHAIN_OF", ichain, industry_chain, ev, rule="ichain_implied")
-        return ichain
+        return industry_chain  # no innovation chain is named here: the stages are the industry chain's
 
     # ------------------------------------------------------------------ tables
     def table(self, table: Table) -> None:
@@ -638,6 +696,8 @@ _INDUSTRY_WORD = re.compile(r"(?P<w>[\u4e00-\u9fff]{2,16}?)产业(?!链|园|基�
 def industry_words(text: str) -> list[str]:
     """Industry words a (masked) sentence names: X产业链 and X产业 (智能制造及信创产业 -> 智能制造, 信创)."""
     out = [ind for ind, _, _, _ in named_chains(text)]
+    for m in INDUSTRY_LIST.finditer(text):  # 围绕新材料、电子信息产业、生物医药等优势产业: all of them
+        out += [ind for mm in re.finditer(r"[^、]+", m.group("list")) if (ind := industry_of(mm.group(0)))]
     for m in _INDUSTRY_WORD.finditer(text):
         word = m.group("w")
         for w in re.finditer(_BAD_CHAIN_HEAD, word):

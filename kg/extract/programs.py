@@ -82,8 +82,9 @@ def find_programs(text: str) -> list[ProgramRef]:
                 continue
             inner = re.match(r"^(.*?)\s*(工程|计划|行动|专项)$", code)
             if inner and inner.group(1):
+                # “1331 工程” as printed stays an alias of the canonical “1331”工程
                 out.append(ProgramRef(f"“{inner.group(1).strip()}”{inner.group(2)}", inner.group(1).strip(),
-                                      m.start("codes"), m.end(), []))
+                                      m.start("codes"), m.end(), ["“" + re.sub(r"\s+", "", code) + "”"]))
                 continue
             if code.endswith("奖") and len(code) >= 4:
                 out.append(ProgramRef(code, code, m.start("codes"), m.end("codes"), [f"“{code}”"]))

@@ -28,6 +28,7 @@ from kg.extract.lexicon import (
     CENTRAL_AGENCIES,
     CITIES,
     COUNTY_CITY,
+    short_place,
     LEAD_VERBS,
     ENTERPRISE_LIST_NOUN,
     GENERIC_WORDS,
@@ -216,6 +217,7 @@ class OrgRules:
             self._nested(sent, n, mm)
         placed.extend(self._central_agencies(sent, names))
         placed.extend(self._gazetteer_names(sent, names))
+        placed.extend(self._distributed_zones(sent))
         self._located(sent, placed)
         cats = self._category_lists(sent, names)
         lists = self._enterprise_lists(sent, names)
@@ -390,6 +392,31 @@ class OrgRules:
                 if mm.start >= m.end() and mm.m.type in ORG + ("Platform",):
                     ctx.relation("LOCATED_IN", mm.m, county, ctx.ev(sent.para, sent.at(m.start()), sent.at(mm.end)),
                                  rule="located_build")
+
+    def _distributed_zones(self, sent: Sentence) -> list[Mentioned]:
+        """重点建设万荣、临猗两个省级现代农业产业示范区: one zone per listed county, each LOCATED_IN it."""
+        ctx = self.ctx
+        out: list[Mentioned] = []
+        for m in _DISTRIBUTED.finditer(sent.masked):
+            members = m.group("list").split("、")
+            head = next((members[0][-k:] for k in (4, 3, 2) if members[0][-k:] in _SHORT_COUNTY
+                         or members[0][-k:] in COUNTY_CITY), members[0])  # 建设万荣 -> 万荣
+            lead = len(members[0]) - len(head)
+            members[0] = head
+            places = [_place_named(w) if w not in _SHORT_COUNTY else (_SHORT_COUNTY[w], "County") for w in members]
+            if any(t != "County" for _, t in places) or len(members) != _count(m.group("n")):
+                continue
+            noun = m.group("noun")
+            ev = ctx.ev(sent.para, sent.at(m.start()), sent.at(m.end()))
+            pos = m.start("list") + lead
+            for word, (county, _) in zip(members, places):
+                zone = ctx.entity(word + noun, "Zone", ev, rule="distributed_zone", city=COUNTY_CITY.get(county))
+                cev = ctx.ev(sent.para, sent.at(pos), sent.at(pos + len(word)))
+                c = ctx.entity(county, "County", cev, rule="distributed_zone", city=COUNTY_CITY.get(county))
+                ctx.relation("LOCATED_IN", zone, c, ev, rule="distributed_zone")
+                out.append(Mentioned(zone, pos, pos + len(word)))
+                pos += len(word) + 1
+        return out
 
     def _enterprise_lists(self, sent: Sentence, names: list[NameSpan]) -> list[Mentioned]:
         """东鑫、春雷、建邦、飞虹微纳米、云鹏、戎子、市政等企业 / 依托大运汽车、永济电机等领军企业:
@@ -780,6 +807,17 @@ def _list_start(sent: Sentence, end: int) -> int:
 def _inside_word_at(text: str, i: int) -> bool:
     """与 inside a word (参与, 给与) rather than joining partners."""
     return text[i - 1 : i + 1] in ("参与", "给与", "授与") or text[i : i + 2] in ("与其",)
+
+
+_DISTRIBUTED = re.compile(r"(?P<list>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4}){1,8})(?P<n>[两二三四五六七八九十\d]+)个"
+                          r"(?P<noun>[\u4e00-\u9fff]{2,16}?(?:示范区|开发区|高新区|产业园区|园区|集聚区))")
+
+
+_SHORT_COUNTY = {short_place(c): c for c in COUNTY_CITY if len(short_place(c)) >= 2}
+
+
+def _count(n: str) -> int:
+    return int(n) if n.isdigit() else "一两三四五六七八九十".find(n) + 1 if n != "二" else 2
 
 
 def _place_named(word: str) -> tuple[str | None, str | None]:

@@ -27,11 +27,14 @@ def _names(g: Graph, ids) -> set[str]:
 def test_only_the_chains_the_plan_develops(corpus):
     """Changzhi names its nine industries in headings, 完善了煤炭精细化工产业链条 (line 66) and
     新能源汽车产业…形成了…产业链 (line 68); 根据产业链和技术创新链需求 (line 208), 推进中药全产业链
-    标准化建设 (line 270) name no chain of the city."""
+    标准化建设 (line 270) name no chain of the city. The 战略性新兴产业 the 高新区 develops (line 388:
+    新一代信息技术、高档数控机床及机器人、…等) are a list of the city's industries: each is a chain."""
     g = corpus.graph
     chains = set(_in(g, CHANGZHI, "IndustryChain"))
     assert chains == {"半导体光电产业链", "新材料产业链", "大数据及信创产业链", "光伏产业链", "氢能产业链", "装备制造产业链",
-                      "医药健康产业链", "固废利用产业链", "现代农业产业链", "煤炭精细化工产业链", "新能源汽车产业链"}
+                      "医药健康产业链", "固废利用产业链", "现代农业产业链", "煤炭精细化工产业链", "新能源汽车产业链",
+                      "信息技术产业链", "高档数控机床及机器人产业链", "航空航天设备产业链", "节能与新能源汽车产业链",
+                      "生物医药与高性能医疗器械产业链"}
     city = node(g, "长治市", "City")
     developed = _names(g, [e.target for e in edges(g, "DEVELOPS_CHAIN", city)])
     assert chains <= developed
