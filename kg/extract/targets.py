@@ -188,8 +188,11 @@ class TargetRules:
             merged.append(f)
         # the stating row (table first) is a target's first evidence; prose repeats follow
         for f in merged:
+            # 引进国家级专家协作团队 is also found as 国家级专家协作团队: the bare indicator is an alias
+            bare = re.sub("^" + _VERB, "", f.indicator)
+            aliases = f.aliases + ([bare] if bare != f.indicator and len(bare) >= 3 else [])
             m = ctx.entity(f.indicator, "Target", f.evidence, rule="target_table" if f.from_table else "target_text",
-                           scope=f"{ctx.city}/{f.year}", properties=_props(f), aliases=f.aliases)
+                           scope=f"{ctx.city}/{f.year}", properties=_props(f), aliases=aliases)
             if city is not None:
                 ctx.relation("SETS_TARGET", city, m, f.evidence, rule=m.rule or "target",
                              properties={"year": f.year})
