@@ -1,8 +1,9 @@
-"""`kg eval` against the development gold plans (Linfen, Changzhi) and `kg explain`. The floors are
-a little below the scores measured when the second rule set was written (linfen entity P/R 0.974/
-0.984, relation 0.987/0.979; changzhi entity 0.899/0.968, relation 0.641/0.888) to leave room for
-ingest changes. The held-out gold (Yuncheng) is never evaluated here: `--exclude yuncheng` keeps
-it out of the report even when its gold file is present."""
+"""`kg eval` against the development gold plans (Linfen, Changzhi, Yuncheng) and `kg explain`. The
+floors are a little below the scores measured when the third rule set was written (linfen entity
+P/R 0.976/0.985, relation 0.988/0.979; changzhi entity 0.920/0.968, relation 0.724/0.973; yuncheng
+entity 0.934/0.877, relation 0.912/0.705) to leave room for ingest changes. The held-out gold files
+(Xinzhou, the Linfen 2023 reply) are never evaluated here: `--exclude` keeps them out of the report
+even when their gold files are present."""
 
 from __future__ import annotations
 
@@ -16,15 +17,17 @@ from kg.evaluate import GOLD, evaluate, load_gold
 
 DEV = GOLD / "linfen-2022-innovation-ecosystem-plan.yaml"
 DEV2 = GOLD / "changzhi-2022-innovation-ecosystem-plan.yaml"
+DEV3 = GOLD / "yuncheng-2022-innovation-ecosystem-plan.yaml"
 
 
 def test_eval_on_dev_gold_meets_the_floor(corpus, tmp_path):
     corpus.graph.write_json(tmp_path / "graph.json")
     res = CliRunner().invoke(app, ["eval", "--graph", str(tmp_path / "graph.json"), "--gold", str(DEV), "--gold", str(DEV2),
-                                   "--exclude", "yuncheng", "--format", "json"])
+                                   "--gold", str(DEV3), "--exclude", "xinzhou", "--exclude", "linfen-2023",
+                                   "--format", "json"])
     assert res.exit_code == 0, res.output
     data = json.loads(res.output)
-    linfen, changzhi = data["gold"]
+    linfen, changzhi, yuncheng = data["gold"]
     assert linfen["doc"] == "linfen-2022-innovation-ecosystem-plan.txt"
     ent, rel = linfen["entity_micro"], linfen["relation_micro"]
     assert ent["precision"] >= 0.95 and ent["recall"] >= 0.95, ent
@@ -34,16 +37,20 @@ def test_eval_on_dev_gold_meets_the_floor(corpus, tmp_path):
         assert linfen["relations"][t]["recall"] == 1.0, t
     assert changzhi["doc"] == "changzhi-2022-innovation-ecosystem-plan.txt"
     ent, rel = changzhi["entity_micro"], changzhi["relation_micro"]
-    assert ent["precision"] >= 0.87 and ent["recall"] >= 0.93, ent
-    assert rel["precision"] >= 0.6 and rel["recall"] >= 0.85, rel
+    assert ent["precision"] >= 0.9 and ent["recall"] >= 0.95, ent
+    assert rel["precision"] >= 0.7 and rel["recall"] >= 0.95, rel
     assert changzhi["entities"]["Target"]["recall"] >= 0.9
     assert changzhi["entities"]["IndustryChain"]["precision"] >= 0.9
     assert changzhi["relations"]["HOSTS"]["recall"] == 1.0
     assert changzhi["relations"]["COLLABORATES_WITH"]["recall"] >= 0.85
-    # the plans without gold are counted; the excluded plan is not reported at all
-    assert set(data["unseen"]) >= {"xinzhou-2021-innovation-plan.txt", "linfen-2023-sci-tech-bureau-proposal-reply.txt"}
-    assert not any("yuncheng" in d for d in data["unseen"])
-    assert data["unseen"]["xinzhou-2021-innovation-plan.txt"]["nodes"]["University"] > 0
+    assert yuncheng["doc"] == "yuncheng-2022-innovation-ecosystem-plan.txt"
+    ent, rel = yuncheng["entity_micro"], yuncheng["relation_micro"]
+    assert ent["precision"] >= 0.9 and ent["recall"] >= 0.85, ent
+    assert rel["precision"] >= 0.88 and rel["recall"] >= 0.68, rel
+    assert yuncheng["entities"]["IndustryChain"]["recall"] >= 0.85
+    assert yuncheng["relations"]["HOSTS"]["recall"] == 1.0
+    # the excluded plans are not reported at all, not even as plans without gold
+    assert set(data["unseen"]) == set()
 
 
 def test_exclude_leaves_out_gold_files(corpus, tmp_path):
