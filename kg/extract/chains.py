@@ -33,8 +33,13 @@ FIELD_LIST = re.compile(r"(?:在|围绕|聚焦|针对|面向|涉及)(?P<list>[\u
                         r"(?:重点|主导|优势|特色|新兴|标志性)?(?:产业领域|产业|领域)")
 DEVELOP_VERB = re.compile(r"(?:打造|构建|培育|发展|壮大|做强|做大|做优|延伸|完善|聚焦|围绕|布局|建设|形成|重点发展|着力打造)$")
 # lists of industries ending in 等(传统|新兴)优势产业 / 等核心产业
-INDUSTRY_LIST = re.compile(r"(?P<list>[\u4e00-\u9fff、]{2,80}?)等(?P<kind>传统优势|新兴优势|核心|重点|主导|支柱|战略性新兴|优势|特色)"
-                           r"产(?:\(企\))?业(?!领域|园|基地|技术)")
+INDUSTRY_LIST = re.compile(r"(?P<list>[\u4e00-\u9fff、]{2,80}?)等(?P<kind>传统优势|新兴优势|核心|重点|主导|支柱|战略性新兴|优势|特色|"
+                           r"新兴|未来|先导|前沿)产(?:\(企\))?业(?!领域|园|基地|技术)")
+# a development verb on a list of industries: 推进半导体材料、特种金属材料和智能制造装备产业创新发展
+PROSE_CHAIN_LIST = re.compile(r"(?:推进|推动|发展|培育|壮大|加快|做强|做大|打造)(?P<list>[\u4e00-\u9fff]{2,14}(?:[、和及][\u4e00-\u9fff]{2,14}){1,12})"
+                              r"产业(?=创新发展|高质量发展|发展|集群|做大做强|转型升级|集聚)")
+# 六大农产品精深加工产业集群: a counted cluster names its industry
+COUNTED_CLUSTER = re.compile(r"[一二三四五六七八九十两\d]+大(?P<x>[\u4e00-\u9fff]{2,14}?)产业集群")
 # a development verb on one industry in prose: 壮大我市半导体材料产业集群 / 打造新能源汽车全产业链 /
 # 推动轨道交通产业高质量发展 / 全面提升苹果产业发展水平
 PROSE_CHAIN = re.compile(r"(?P<verb>打造|培育|壮大|做强|做大|做优|推动|促进|提升|发展|重点发展|加快发展|建设)"
@@ -181,6 +186,7 @@ class ChainRules:
     def sentence(self, sent: Sentence) -> None:
         self._tech_area(sent)
         self._prose_chains(sent)
+        self._prose_chain_lists(sent)
         self._industry_lists(sent)
         self._field_lists(sent)
         self._chain_lists(sent)
@@ -218,6 +224,22 @@ class ChainRules:
                 return
         if sent.text.startswith(("——", "--")) and self.ctx.chain is not None and self.ctx.chain.mention.rule == "tech_area":
             self.ctx.chain = None  # another kind of item ends the technology list
+
+    def _prose_chain_lists(self, sent: Sentence) -> None:
+        """推进半导体材料、特种金属材料和智能制造装备产业创新发展 / 六大农产品精深加工产业集群."""
+        for m in PROSE_CHAIN_LIST.finditer(sent.masked):
+            if _is_activity(m.group("list").split("、")[0]):
+                continue
+            pos = m.start("list")
+            for mm in re.finditer(r"[^、和及]+", m.group("list")):
+                word, s0 = mm.group(0), pos + mm.start()
+                for w in re.finditer(_BAD_CHAIN_HEAD, word):  # 推动发展新一代机器人: the verb is not the industry
+                    s0, word = pos + mm.start() + w.end(), mm.group(0)[w.end():]
+                if word:
+                    self._developed(word, sent, s0, pos + mm.end(), rule="chain_prose_list")
+        for m in COUNTED_CLUSTER.finditer(sent.masked):
+            if not re.search(r"标志性|引领性|[和及、的]", m.group("x")):
+                self._developed(m.group("x"), sent, m.start(), m.end(), rule="chain_cluster")
 
     def _prose_chains(self, sent: Sentence) -> None:
         """壮大我市半导体材料产业集群 / 推动轨道交通产业高质量发展: a chain the city develops."""
@@ -370,7 +392,8 @@ class ChainRules:
             # the list starts after the last verb/preposition before it (…转型升级和装备制造、…)
             head = lst.split("、", 1)[0]  # only the first member carries the lead-in (高档数控机床及机器人 is one)
             cut = max((head.rfind(w) + len(w) for w in ("紧扣", "聚焦", "围绕", "立足", "针对", "和", "对", "支持", "引导",
-                                                          "推进", "重点", "促进", "发展", "培育", "以及", "及")
+                                                          "推进", "重点", "促进", "发展", "培育", "以及", "及", "布局",
+                                                          "面向", "谋划", "瞄准")
                        if w in head), default=0)
             lst_start = m.start("list") + cut
             members = [(mm.start() + lst_start, mm.end() + lst_start, mm.group(0))

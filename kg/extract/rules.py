@@ -650,7 +650,9 @@ class OrgRules:
                 a, carried = (prev_a or self._carried_subject(sent, clause_s)), True
             else:
                 gov = re.search(r"(?:市政府|市人民政府|市委市政府|我市)$", a_text.strip())
-                if gov:
+                if gov and gov.group(0) == "我市":
+                    a = self._plan_voice(sent, a_s + gov.start(), a_e)
+                elif gov:
                     a = self._city_government(sent, a_s + gov.start(), a_e)
                 else:
                     a = self._known_in(sent, a_s, a_e) or self._adjacent_short(sent, a_s, a_e)
@@ -677,7 +679,7 @@ class OrgRules:
             b_list = [self.emit(sent, n) for n in typed if n.start >= b_s and n.end <= b_e]
             if not b_list:
                 continue
-            a = self._city_government(sent, m.start(), m.start())
+            a = self._plan_voice(sent, m.start(), m.start())
             ev = ctx.ev(sent.para, sent.at(m.start()), sent.at(m.end()))
             for b in b_list:
                 ctx.relation("COLLABORATES_WITH", a.m, b.m, ev, rule="collab_plan")
@@ -695,7 +697,13 @@ class OrgRules:
         prev_end = sent.para.text[sent.start - 1 : sent.start] if sent.start else ""
         if self.last_subject is not None and prev_end in (";", "；") and self.last_subject.m.type in ORG:
             return Mentioned(self.last_subject.m, -1, -1)
-        return self._city_government(sent, clause_s, clause_s)
+        return self._plan_voice(sent, clause_s, clause_s)
+
+    def _plan_voice(self, sent: Sentence, s: int, e: int) -> Mentioned:
+        """Who acts where the plan names no one (与中科院合作…, 我市与…): the city itself, as the
+        plan speaks for it; the city government only where the text names it (市政府与…)."""
+        city = self.ctx.city_entity()
+        return Mentioned(city, s, e) if city is not None else self._city_government(sent, s, e)
 
     def _city_government(self, sent: Sentence, s: int, e: int) -> Mentioned:
         """市政府 / the plan's own voice: the city government (resolved to <city>人民政府)."""

@@ -95,3 +95,19 @@ def test_forms_in_a_small_plan(mini_plan):
     assert stages == {"正极材料": "储能电池产业链", "电芯": "储能电池产业链", "储能系统": "储能电池产业链"}
     # 甲乙 and 丙丁 are not counties: no zones are made up from them
     assert not [m for m in ex.entities if m.type == "Zone" and m.rule == "distributed_zone"]
+
+
+def test_lists_of_future_industries_and_counted_clusters(mini_plan):
+    _, ex = mini_plan([
+        "示范市“十四五”创新规划",
+        "一、产业布局",
+        "积极布局先进储能、新一代无人机、合成生物等未来产业。",
+        "推动发展碳纤维复合材料、钕铁硼和精密铸件产业创新发展。",
+        "围绕我市八大标志性引领性产业集群和五大杂粮深加工产业集群,加强平台布局。",
+    ])
+    developed = {r.target for r in ex.relations if r.type == "DEVELOPS_CHAIN"}
+    assert {"先进储能产业链", "储能产业链"} & developed  # 先进 is a qualifier the canonical name may drop
+    assert {"新一代无人机产业链", "无人机产业链"} & developed
+    assert {"合成生物产业链", "碳纤维复合材料产业链", "钕铁硼产业链", "精密铸件产业链", "杂粮深加工产业链"} <= developed
+    # 推动发展…: the verb is not part of the first industry; 标志性引领性 is no industry
+    assert not any(c.startswith(("发展", "推动", "积极", "布局")) or "标志性" in c for c in developed)
