@@ -785,15 +785,19 @@ class OrgRules:
             ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="chain_leader")
 
 
+MAX_LIST_CHARS = 400  # the longest list of names read back from its 等 (the corpus' longest is ~250)
+
+
 def _list_start(sent: Sentence, end: int) -> int:
     """Start of the list that ends at `end` (before 等): back over names and 、 to a clause
     boundary or a lead-in verb. A quoted part of a member (唯美诺“军民融合双创产业园”) is
     part of it."""
     text = sent.masked
     pos = end
-    while pos > 0:
+    floor = max(0, end - MAX_LIST_CHARS)  # bounded: a table flattened into one line must stay linear
+    while pos > floor:
         if text[pos - 1] == "”":
-            q = text.rfind("“", 0, pos - 1)
+            q = text.rfind("“", floor, pos - 1)
             if q >= 0 and not re.search(r"[,，;；:：。]", text[q:pos]):
                 pos = q
                 continue

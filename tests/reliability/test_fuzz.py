@@ -186,13 +186,11 @@ def test_huge_lines(line: str, length: int, noise: str, other: str):
     pipeline(text.encode("utf-8"))
 
 
-@pytest.mark.xfail(strict=False, reason="kg/extract/rules.py _list_start walks back over the whole sentence, with an "
-                   "rfind and a regex per quoted step, once per list match: quadratic on a long line full of quotes "
-                   "(reported to the extraction helper)")
 def test_long_line_extraction_is_not_quadratic():
     """Found by test_huge_lines: a 专栏 title line repeated into one line (a table converted
     without line breaks). Four times the text must cost about four times the CPU time, not
-    sixteen (the bound, 8x, leaves room for noise)."""
+    sixteen (the bound, 8x, leaves room for noise). Was quadratic: kg.extract.rules._list_start
+    walked back over the whole sentence once per list; it now stops MAX_LIST_CHARS back."""
     line = "专栏2 “十四五”高等院校建设主要目标\t"
     extract([build_document(read_text(line.encode("utf-8"), Path("warm.txt")), Path("warm.txt"))])  # warm caches
     cpu = []
