@@ -38,7 +38,7 @@ NOT_POLICY_AFTER = re.compile(r"^(?:杂志|期刊|报|日报|周刊|丛书|栏�
 # an issuer right before a cited title: 市委《关于…》, 省政府《…》
 ISSUER_BEFORE = re.compile(r"(?P<issuer>中共中央|国务院(?:办公厅)?|中共[\u4e00-\u9fff]{2,5}?[省市县区]委|[省市]委|[省市]政府|"
                            r"[省市]人民政府(?:办公厅|办公室)?)(?:印发的?|出台的?|制定的?|发布的?)?$")
-ISSUE_VERB = re.compile(r"(?:制定|出台|印发|发布|制订)(?:了|并实施|出台了?)?\s*$")
+ISSUE_VERB = re.compile(r"(?:制定|出台|印发|发布|制订|编制|编写)(?:了|并实施|出台了?)?\s*$")
 
 
 @dataclass
@@ -49,6 +49,7 @@ class ProgramRef:
     end: int
     aliases: list[str]
     award: bool = False
+    pilot: bool = False
 
 
 def program_key(name: str) -> str:
@@ -65,7 +66,7 @@ def program_key(name: str) -> str:
 def find_programs(text: str) -> list[ProgramRef]:
     """Programme names in a (normalised) sentence, with offsets."""
     out: list[ProgramRef] = []
-    if not any(k in text for k in ("工程", "计划", "行动", "专项", "奖")):
+    if not any(k in text for k in ("工程", "计划", "行动", "专项", "奖", "试点")):
         return out
     for m in QUOTED.finditer(text):
         codes = [c.strip() for c in _CODE.findall(m.group("codes"))]
@@ -124,8 +125,25 @@ def find_programs(text: str) -> list[ProgramRef]:
             if _GENERIC_PROGRAM.search(name) or _NOT_PROGRAM.search(name[:-2]):
                 continue
             out.append(ProgramRef(name, None, s, e, []))
+    # 持续推动省校合作和双千工程: the last member of a 和-pair after a run verb
+    for m in re.finditer(r"(?:持续推动|推动|推进|实施)[\u4e00-\u9fff]{2,12}和(?P<name>[\u4e00-\u9fff]{2,8}?(?:工程|计划|行动))(?![\u4e00-\u9fff])",
+                         text):
+        name = m.group("name")
+        if not any(a <= m.start("name") < b for a, b in taken + [(p.start, p.end) for p in out]) and \
+                not _GENERIC_PROGRAM.search(name) and not _NOT_PROGRAM.search(name[:-2]):
+            out.append(ProgramRef(name, None, m.start("name"), m.end("name"), []))
+    # 探索开展赋予科研人员职务科技成果所有权或长期使用权试点工作: a named pilot is a programme
+    for m in PILOT.finditer(text):
+        name = m.group("name")
+        if not any(a <= m.start("name") < b for a, b in taken) and not _GENERIC_PROGRAM.search(name):
+            out.append(ProgramRef(name, None, m.start("name"), m.end("name"), [], pilot=True))
     out.sort(key=lambda p: p.start)
     return out
+
+
+PILOT = re.compile(r"(?:开展|推进|实施|推广)(?P<name>[\u4e00-\u9fff]{6,30}?试点)(?:工作|示范)?(?=[。，,；;]|$)")
+# 在A、B、C等院校开展试点: the sites of the pilot just named
+PILOT_SITES = re.compile(r"^在(?P<list>[^。；;]{2,120}?)(?:等[\u4e00-\u9fff]{0,6})?(?:开展|推进|实施)(?:该项?|相关)?试点")
 
 
 def _members(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -138,6 +156,9 @@ def _members(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return spans
 
 
+# 您提出的《…》 / 关于…的提案《…》: a proposal (提案, 建议) that the text answers
+PROPOSAL_BEFORE = re.compile(r"(?:您|你们|委员|代表)(?:所)?提出的$|提案$|建议$")
+
 class ProgramRules:
     """Programme, policy and issuer rules of one document."""
 
@@ -145,12 +166,21 @@ class ProgramRules:
         self.ctx = ctx
         self.by_key: dict[str, EntityMention] = {}
         self.sub_programs: set[str] = set()
+        self.last_pilot: tuple[int, EntityMention] | None = None  # (paragraph, pilot) for 在A、B开展试点
 
     # ---------------------------------------------------------------- document itself
     def document_policy(self) -> tuple[EntityMention | None, EntityMention | None]:
-        """The plan is itself a Policy issued by its issuer (Document.meta)."""
+        """The plan is itself a Policy issued by its issuer (Document.meta). A reply to a proposal
+        (kind reply) is correspondence, not a policy: only its author is kept, as the voice of
+        the text (我们制定了《…》 is the author's)."""
         doc, meta = self.ctx.doc, self.ctx.doc.meta
         agency = None
+        if meta.kind == "reply":
+            iline = next((i for i, ln in enumerate(doc.lines, 1) if meta.issuer and meta.issuer in ln), None)
+            if iline is None:
+                return None, None
+            return None, self.ctx.entity(meta.issuer, "Agency", self.ctx.line_ev(iline, meta.issuer),
+                                         rule="document_meta", scope=agency_scope(meta.issuer, self.ctx.city))
         if not meta.title:
             return None, None
         line, quote = _title_line(doc.lines, meta.title, meta.doc_number)
@@ -168,6 +198,13 @@ class ProgramRules:
                 self.ctx.relation("ISSUED", agency, policy, self.ctx.line_ev(iline, meta.issuer), rule="document_meta")
         return policy, agency
 
+    def pilot_sites(self, sent: Sentence) -> EntityMention | None:
+        """在山西农业大学小麦研究所、临汾职业技术学院等院校开展试点: the pilot named just before in the
+        paragraph, whose sites the sentence lists (they are PART_OF_PROGRAM it)."""
+        if self.last_pilot is None or self.last_pilot[0] != sent.pindex or not PILOT_SITES.match(sent.text):
+            return None
+        return self.last_pilot[1]
+
     # ---------------------------------------------------------------- sentences
     def sentence(self, sent: Sentence, issuer_default: EntityMention | None) -> list[tuple[EntityMention, int, int]]:
         """Programmes and policies of a sentence; returns the programme mentions with offsets."""
@@ -180,6 +217,8 @@ class ProgramRules:
                            aliases=p.aliases, properties={"code": p.code} if p.code else {}, scope=ctx.city)
             self.by_key.setdefault(program_key(p.name), m)
             progs.append((m, p.start, p.end))
+            if p.pilot:
+                self.last_pilot = (sent.pindex, m)
         self._sub_programs(sent, progs)
         self._runs(sent, progs)
         self._policies(sent, issuer_default)
@@ -237,6 +276,8 @@ class ProgramRules:
             name = clean_name(m.group("t"))
             if len(name) < 4 or NOT_POLICY_AFTER.match(sent.text[m.end():]):
                 continue  # 《长治科技》杂志: a periodical, not a policy
+            if PROPOSAL_BEFORE.search(sent.text[max(0, m.start() - 8) : m.start()]):
+                continue  # 您提出的《…》: the proposal a reply answers, not a policy
             ev = ctx.ev(sent.para, sent.at(m.start()), sent.at(m.end()))
             pol = ctx.entity(name, "Policy", ev, rule="policy_title")
             if self.title_issuer(pol, ev):

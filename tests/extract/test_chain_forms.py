@@ -111,3 +111,31 @@ def test_lists_of_future_industries_and_counted_clusters(mini_plan):
     assert {"合成生物产业链", "碳纤维复合材料产业链", "钕铁硼产业链", "精密铸件产业链", "杂粮深加工产业链"} <= developed
     # 推动发展…: the verb is not part of the first industry; 标志性引领性 is no industry
     assert not any(c.startswith(("发展", "推动", "积极", "布局")) or "标志性" in c for c in developed)
+
+
+REPLY = "linfen-2023-sci-tech-bureau-proposal-reply.txt"
+
+
+def test_a_reply_is_not_a_policy_and_answers_a_proposal(corpus):
+    """The 2023 reply is correspondence: its own title (line 11) and the proposal it answers
+    (您提出的《…》, line 17) are no policies; 我们…制定了《…》 (line 29) is the writing bureau's."""
+    g = corpus.graph
+    policies = {n.name for n in g.nodes if n.type == "Policy" and any(v.doc == REPLY for v in n.evidence)}
+    assert not any("提案的答复" in p or p == "持续打造一流创新生态实施创新驱动发展战略" for p in policies)
+    bureau = node(g, "临汾市科学技术局", "Agency")
+    issued = {g.node_index()[e.target].name for e in edges(g, "ISSUED", bureau)
+              if any(v.doc == REPLY and v.line == 29 for v in e.evidence)}
+    assert "临汾市“十四五”新技术发展规划" in issued
+
+
+def test_a_named_pilot_and_its_sites(corpus):
+    """要继续探索开展赋予科研人员职务科技成果所有权或长期使用权试点工作。在山西农业大学小麦研究所、
+    临汾职业技术学院、山西电子科技学院（筹）等院校开展试点 (line 63); 持续推动省校合作和双千工程."""
+    g = corpus.graph
+    pilot = node(g, "赋予科研人员职务科技成果所有权或长期使用权试点", "Program")
+    idx = g.node_index()
+    sites = {idx[e.source].name: e for e in edges(g, "PART_OF_PROGRAM", target=pilot)}
+    assert {"山西农业大学小麦研究所", "临汾职业技术学院", "山西电子科技学院(筹)"} <= set(sites)
+    assert all(any(v.doc == REPLY and v.line == 63 for v in e.evidence) for e in sites.values())
+    assert edges(g, "RUNS_PROGRAM", node(g, "临汾市", "City"), pilot)
+    assert any(v.doc == REPLY and v.line == 63 for v in node(g, "双千工程", "Program").evidence)
