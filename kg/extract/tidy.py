@@ -129,6 +129,18 @@ def _chains(ctx: DocContext, notes: DocNotes) -> None:
         chain = chains[found.pop()]
         for member, ev in s.members:
             ctx.relation("IN_CHAIN", member, chain, ev, rule="chain_sentence")
+    # a zone or platform named for an industry (临猗省级现代农业产业示范区, 龙芯(长治)信创产业园) is in its chain
+    pool = [h for h in headings if h in chains]
+    for m in [m for m in ex.entities if m.type in ("Zone", "Platform")]:
+        words = [re.split(r"省级|国家级|市级|县级|[)）]", w)[-1] for w in _NAMED_INDUSTRY.findall(m.name)]
+        hits = {chain_for(w, sorted(chains), pool) for w in words if len(w) >= 2}
+        hits.discard(None)
+        if len(hits) == 1:
+            ctx.relation("IN_CHAIN", m, chains[hits.pop()], m.evidence, rule="chain_in_name")
+
+
+# the industry a zone or platform name carries: …现代农业产业示范区, …信创产业园
+_NAMED_INDUSTRY = re.compile(r"([\u4e00-\u9fff()（）]{2,16}?)产业(?:示范区|园区|园|集聚区|基地|创新中心|研究院)")
 
 
 # --------------------------------------------------------------------------- types
