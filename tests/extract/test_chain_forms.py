@@ -118,14 +118,18 @@ REPLY = "linfen-2023-sci-tech-bureau-proposal-reply.txt"
 
 def test_a_reply_is_not_a_policy_and_answers_a_proposal(corpus):
     """The 2023 reply is correspondence: its own title (line 11) and the proposal it answers
-    (您提出的《…》, line 17) are no policies; 我们…制定了《…》 (line 29) is the writing bureau's."""
+    (您提出的《…》, line 17) are no policies; 我们…制定了《…》 (line 29) is the writing bureau's, but
+    科学编制了《…规划》 is drafting: the 2022 plan keeps its own issuer, the city government."""
     g = corpus.graph
     policies = {n.name for n in g.nodes if n.type == "Policy" and any(v.doc == REPLY for v in n.evidence)}
     assert not any("提案的答复" in p or p == "持续打造一流创新生态实施创新驱动发展战略" for p in policies)
     bureau = node(g, "临汾市科学技术局", "Agency")
     issued = {g.node_index()[e.target].name for e in edges(g, "ISSUED", bureau)
               if any(v.doc == REPLY and v.line == 29 for v in e.evidence)}
-    assert "临汾市“十四五”新技术发展规划" in issued
+    assert {"临汾市全面构建创新生态工作方案", "临汾市“市长创新奖”奖励办法"} <= issued
+    assert "临汾市“十四五”新技术发展规划" not in issued
+    plan = node(g, "临汾市“十四五”打造一流创新生态实施创新驱动、科教兴市、人才强市战略规划", "Policy")
+    assert {g.node_index()[e.source].name for e in edges(g, "ISSUED", target=plan)} == {"临汾市人民政府"}
 
 
 def test_a_named_pilot_and_its_sites(corpus):
