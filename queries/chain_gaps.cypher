@@ -3,7 +3,8 @@
 // title: {zh: 强链补链缺口, en: Chain gaps}
 // description: >
 //   强链补链 targets: chains a city develops with no named leader (链主) or no platform, and
-//   innovation-chain stages with no enterprise or platform attached.
+//   chain stages (of an innovation chain or of the industry chain itself) with no enterprise or
+//   platform attached.
 // params:
 //   city: {type: str, default: null, help: "地级市 (all when omitted)"}
 //   chain: {type: str, default: null, help: "产业链 name or part of it"}
