@@ -33,9 +33,9 @@ log = logging.getLogger("kg")
 
 # ------------------------------------------------------------------ shared options
 PlansOpt = Annotated[Path, typer.Option("--plans", help="Folder of plan files (read recursively).")]
-GraphOpt = Annotated[Optional[Path], typer.Option("--graph", help="Interchange JSON written by `kg build` [default: out/graph.json].")]
+GraphOpt = Annotated[Optional[Path], typer.Option("--graph", help="Interchange JSON written by `kg build` (default: out/graph.json).")]
 StoreOpt = Annotated[str, typer.Option("--store", help="Graph store: embedded (FalkorDB, no setup) or neo4j (Bolt).")]
-DataOpt = Annotated[Optional[Path], typer.Option("--data", help="Folder of the embedded store [default: ./.kg-data].")]
+DataOpt = Annotated[Optional[Path], typer.Option("--data", help="Folder of the embedded store (default: ./.kg-data).")]
 UriOpt = Annotated[Optional[str], typer.Option("--uri", help="Neo4j URI (bolt://, neo4j://, neo4j+s://) [env NEO4J_URI].")]
 UserOpt = Annotated[Optional[str], typer.Option("--user", help="Neo4j user [env NEO4J_USER].")]
 PasswordOpt = Annotated[Optional[str], typer.Option("--password", help="Neo4j password [env NEO4J_PASSWORD].")]
@@ -100,8 +100,8 @@ def print_rows(rows: list[dict[str, Any]], fmt: str, title: str | None = None, c
 @app.command()
 def build(
     plans: PlansOpt = config.PLANS,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Where to write the interchange JSON [default: out/graph.json].")] = None,
-    curation: Annotated[Optional[Path], typer.Option("--curation", help="Curation file to apply [default: seeds/curation.yaml].")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Where to write the interchange JSON (default: out/graph.json).")] = None,
+    curation: Annotated[Optional[Path], typer.Option("--curation", help="Curation file to apply (default: seeds/curation.yaml).")] = None,
     no_curation: Annotated[bool, typer.Option("--no-curation", help="Apply no curation file.")] = False,
 ) -> None:
     """Read the plans, extract facts with evidence, resolve entities, write the graph JSON
@@ -162,7 +162,7 @@ def ingest(
 @app.command()
 def validate(
     graph: GraphOpt = None,
-    plans: Annotated[Optional[Path], typer.Option("--plans", help="Also check every evidence quote against these plan files [default: seeds/plans if present].")] = None,
+    plans: Annotated[Optional[Path], typer.Option("--plans", help="Also check every evidence quote against these plan files (default: seeds/plans if present).")] = None,
     no_quotes: Annotated[bool, typer.Option("--no-quotes", help="Skip the quote check against the plan files.")] = False,
     no_shacl: Annotated[bool, typer.Option("--no-shacl", help="Only the fast Python-side checks (for graphs far larger than the corpus).")] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
@@ -194,7 +194,7 @@ def validate(
 def load(
     graph: GraphOpt = None, store: StoreOpt = "embedded", data: DataOpt = None, uri: UriOpt = None,
     user: UserOpt = None, password: PasswordOpt = None, database: DatabaseOpt = None,
-    batch_size: Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Rows per write [default: embedded 50000 per bulk call; neo4j 1000 per transaction, FalkorDB-Bolt capped at 4 KiB per request].")] = None,
+    batch_size: Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Rows per write (default: embedded 50000 per bulk call; neo4j 1000 per transaction, FalkorDB-Bolt capped at 4 KiB per request).")] = None,
 ) -> None:
     """Load the built graph into a store: afterwards the store holds exactly this graph (see docs/stores.md)."""
     with user_errors():
@@ -216,7 +216,7 @@ def load(
 def status(
     store: StoreOpt = "embedded", data: DataOpt = None, uri: UriOpt = None, user: UserOpt = None,
     password: PasswordOpt = None, database: DatabaseOpt = None,
-    graph: Annotated[Optional[Path], typer.Option("--graph", help="Built graph to compare with [default: out/graph.json].")] = None,
+    graph: Annotated[Optional[Path], typer.Option("--graph", help="Built graph to compare with (default: out/graph.json).")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
     """What a store holds: load state, which corpus build, counts per label and relationship type."""
@@ -303,7 +303,7 @@ def cypher(
 @app.command()
 def view(
     graph: GraphOpt = None,
-    out: Annotated[Optional[Path], typer.Option("--out", help="HTML file to write [default: out/view.html].")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="HTML file to write (default: out/view.html).")] = None,
     chain: Annotated[Optional[str], typer.Option("--chain", help="Chain view of an industry chain (name), or of all chains: --chain all (with --city: that city's).")] = None,
     city: Annotated[Optional[str], typer.Option("--city", help="City overview; with --chain or --collab: keep to this city.")] = None,
     ego: Annotated[Optional[str], typer.Option("--ego", help="Ego view: an entity (name, alias or id) and its neighbourhood.")] = None,
@@ -377,7 +377,7 @@ def export(
 def eval_(
     graph: Annotated[Optional[Path], typer.Option("--graph", help="Evaluate this graph JSON instead of building from --plans.")] = None,
     plans: PlansOpt = config.PLANS,
-    gold: Annotated[Optional[list[Path]], typer.Option("--gold", help="Gold file or folder [default: tests/gold/*.yaml]; repeatable.")] = None,
+    gold: Annotated[Optional[list[Path]], typer.Option("--gold", help="Gold file or folder (default: tests/gold/*.yaml); repeatable.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     details: Annotated[bool, typer.Option("--details", help="List missed and spurious entities and relationships.")] = False,
     exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help="Leave out gold files and plans whose name contains this text (e.g. a held-out plan); repeatable.")] = None,
@@ -440,7 +440,7 @@ def eval_(
 @app.command()
 def explain(
     name: Annotated[str, typer.Argument(help="Entity name, alias or id (a part of a name also works).")],
-    resolution: Annotated[Optional[Path], typer.Option("--resolution", help="resolution.json written by `kg build` [default: out/resolution.json].")] = None,
+    resolution: Annotated[Optional[Path], typer.Option("--resolution", help="resolution.json written by `kg build` (default: out/resolution.json).")] = None,
 ) -> None:
     """Show how an entity was resolved: the mentions merged into it, by which rule, and the curation applied."""
     from kg.pipeline import RESOLUTION_NAME
