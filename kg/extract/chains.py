@@ -197,8 +197,9 @@ class ChainRules:
         self._from_to_sequences(sent, subjects)
 
     def _developed(self, word: str, sent: Sentence, start: int, end: int, rule: str,
-                   longest: int = 10) -> EntityMention | None:
-        """One industry the city develops, named in prose: its chain and the DEVELOPS_CHAIN."""
+                   longest: int = 10, list_ev: Evidence | None = None) -> EntityMention | None:
+        """One industry the city develops, named in prose: its chain (evidence: the word) and the
+        DEVELOPS_CHAIN (evidence: the whole list when the word is one member of it)."""
         industry = industry_of(word)
         if not industry or len(industry) > longest:
             return None
@@ -206,7 +207,7 @@ class ChainRules:
         chain = self.industry_chain(industry, ev, clean_name(word), rule=rule)
         city = self.ctx.city_entity()
         if city is not None:
-            self.ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule=rule)
+            self.ctx.relation("DEVELOPS_CHAIN", city, chain, list_ev or ev, rule=rule)
         return chain
 
     def _tech_area(self, sent: Sentence) -> None:
@@ -256,19 +257,12 @@ class ChainRules:
         """在半导体光电、碳基新材料、光伏…等产业领域 / 聚焦半导体光电、碳基新材料等重点产业: the members
         name industries of the plan. They are kept only as wordings of chains the plan develops
         (碳基新材料 of 新材料); that decision is made at the end (kg.extract.tidy)."""
-        ctx = self.ctx
         for m in FIELD_LIST.finditer(sent.masked):
             start = m.start("list")
-            city = ctx.city_entity()
-            ev = ctx.ev(sent.para, sent.at(start), sent.at(m.end()))
+            ev = self.ctx.ev(sent.para, sent.at(start), sent.at(m.end()))
             for mm in re.finditer(r"[^、]+", m.group("list")):
-                industry = industry_of(mm.group(0))
-                if not industry or len(industry) > 10:
-                    continue
-                mev = ctx.ev(sent.para, sent.at(start + mm.start()), sent.at(start + mm.end()))
-                chain = self.industry_chain(industry, mev, clean_name(mm.group(0)), rule="chain_list_member")
-                if city is not None:
-                    ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="chain_list_member")
+                self._developed(mm.group(0), sent, start + mm.start(), start + mm.end(), rule="chain_list_member",
+                                list_ev=ev)
 
     def _subject_chains(self, sent: Sentence) -> dict[int, EntityMention]:
         """半导体光电产业形成了从…到…的垂直一体化产业链 / 新能源汽车产业在全省率先形成了…较为完整的
@@ -398,19 +392,14 @@ class ChainRules:
             lst_start = m.start("list") + cut
             members = [(mm.start() + lst_start, mm.end() + lst_start, mm.group(0))
                        for mm in re.finditer(r"[^、]+", sent.text[lst_start : m.end("list")])]
-            city = ctx.city_entity()
             ev = ctx.ev(sent.para, sent.at(lst_start), sent.at(m.end()))
             for s, e, word in members:
                 lead = re.match(r"^(?:我市|全市|本市)", word)
                 if lead:
                     s, word = s + lead.end(), word[lead.end():]
-                industry = industry_of(word)
-                if not industry:
+                chain = self._developed(word, sent, s, e, rule="industry_list", longest=99, list_ev=ev)
+                if chain is None:
                     continue
-                mev = ctx.ev(sent.para, sent.at(s), sent.at(e))
-                chain = self.industry_chain(industry, mev, clean_name(word), rule="industry_list")
-                if city is not None:
-                    ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="industry_list")
                 if self.umbrella is not None and sent.para.line - self.umbrella.line < 6:
                     ctx.relation("INNOVATION_CHAIN_OF", self.umbrella.mention, chain, ev, rule="umbrella_list")
 

@@ -64,9 +64,7 @@ def test_shared_stage_in_several_sequences(corpus):
     """钢铁 starts three sequences of the equipment chain (lines 244-246): one node, three runs."""
     g = corpus.graph
     idx = g.node_index()
-    ichain = next((n for n in g.nodes if n.type == "InnovationChain" and n.name == "新一代装备制造业科技创新链"), None)
-    if ichain is None:
-        pytest.skip("the extractor does not produce 新一代装备制造业科技创新链 (yet)")
+    [ichain] = [n for n in g.nodes if n.type == "InnovationChain" and n.name == "新一代装备制造业科技创新链"]
     seqs = [[idx[i].name for i in s] for s in sel.stage_sequences(g, ichain.id)]
     for middle in ("锻造", "铸造", "钢铁材料"):
         assert ["钢铁", middle, "系统集成", "整合(套)装备"] in seqs
