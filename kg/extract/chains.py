@@ -61,6 +61,14 @@ _BAD_CHAIN_HEAD = re.compile(r"(?:和|及|与|、|等|的|在|了|为|是|将|�
                              r"强链|延链|提链|着力|打通|贯通|依托|发挥|带动|引领|融入|嵌入|参与|攀登|瞄准|突破|研究制定|制定|研究|"
                              r"企业|具有|较强|竞争力|引入|引进|一批|吸引|招引|集聚|加速|加快|促进|增强|优化|保障|稳定|整合|拓展|补齐|补强|"
                              r"健全|服务|对接|畅通|深化|夯实|锻造|锻长|提高|围绕|聚焦|推动|发展)")
+
+
+def lead_cut(word: str) -> int:
+    """Where an industry word starts after its lead-in verbs and particles (紧扣装备制造 -> 2,
+    提前布局氢能重卡 -> 4): the end of the last lead-in word found in it."""
+    return max((w.end() for w in _BAD_CHAIN_HEAD.finditer(word)), default=0)
+
+
 SEQ_SPLIT = re.compile(r"\s*(?:-{1,2}|—{1,2}|–|→|－|─|>)\s*")
 _SEQ_MARK = re.compile(r"[-—–→－─>]")
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
@@ -233,9 +241,8 @@ class ChainRules:
                 continue
             pos = m.start("list")
             for mm in re.finditer(r"[^、和及]+", m.group("list")):
-                word, s0 = mm.group(0), pos + mm.start()
-                for w in re.finditer(_BAD_CHAIN_HEAD, word):  # 推动发展新一代机器人: the verb is not the industry
-                    s0, word = pos + mm.start() + w.end(), mm.group(0)[w.end():]
+                cut = lead_cut(mm.group(0))  # 推动发展新一代机器人: the verb is not the industry
+                word, s0 = mm.group(0)[cut:], pos + mm.start() + cut
                 if word:
                     self._developed(word, sent, s0, pos + mm.end(), rule="chain_prose_list")
         for m in COUNTED_CLUSTER.finditer(sent.masked):
@@ -245,9 +252,7 @@ class ChainRules:
     def _prose_chains(self, sent: Sentence) -> None:
         """壮大我市半导体材料产业集群 / 推动轨道交通产业高质量发展: a chain the city develops."""
         for m in PROSE_CHAIN.finditer(sent.masked):
-            word = m.group("x")
-            for w in re.finditer(_BAD_CHAIN_HEAD, word):
-                word = word[w.end():]
+            word = m.group("x")[lead_cut(m.group("x")):]
             if not word or re.search(r"[和及与、的]|领域|企业|集群$", word):
                 continue
             s0 = m.end("x") - len(word)
@@ -274,9 +279,7 @@ class ChainRules:
             return out
         for m in re.finditer(r"(?:^|[,，;；:：])(?P<x>[\u4e00-\u9fff]{2,12}?)产业(?:在[\u4e00-\u9fff]{1,8}?)?(?:率先|已经|已)?"
                              r"(?:形成|构建|打造|建成|完善|延伸)(?:了|起)?[^,，。;；]{0,80}?产业链", sent.masked):
-            word = m.group("x")
-            for w in re.finditer(_BAD_CHAIN_HEAD, word):
-                word = word[w.end():]
+            word = m.group("x")[lead_cut(m.group("x")):]
             industry = industry_of(word)
             if not industry or len(industry) > 10:
                 continue
@@ -325,10 +328,7 @@ class ChainRules:
         ctx = self.ctx
         for m in CHAIN_LIST.finditer(sent.masked):
             lst = m.group("list")
-            cut = 0
-            for w in re.finditer(_BAD_CHAIN_HEAD, lst.split("、", 1)[0]):
-                cut = w.end()
-            start = m.start("list") + cut
+            start = m.start("list") + lead_cut(lst.split("、", 1)[0])
             lead = sent.text[max(0, start - 6) : start]
             develop = bool(DEVELOP_VERB.search(lead)) or bool(DEVELOP_VERB.search(sent.text[max(0, start - 2) : start]))
             ev = ctx.ev(sent.para, sent.at(start), sent.at(m.end()))
@@ -409,9 +409,7 @@ class ChainRules:
         for m in CHAIN_RE.finditer(sent.masked):
             raw = m.group("name")
             # cut lead-in words: 紧扣装备制造 -> 装备制造, 提前布局氢能重卡 -> 氢能重卡
-            start = m.start("name")
-            for w in re.finditer(_BAD_CHAIN_HEAD, raw):
-                start = m.start("name") + w.end()
+            start = m.start("name") + lead_cut(raw)
             word = sent.text[start : m.end("name")]
             if sent.text[start - 1 : start] == "、":
                 continue  # 研发、制造、运维产业链: a list of stages, not a chain's name
@@ -678,9 +676,7 @@ def named_chains(text: str) -> list[tuple[str, str, int, int]]:
     out = []
     for m in CHAIN_RE.finditer(text):
         raw = m.group("name")
-        start = m.start("name")
-        for w in re.finditer(_BAD_CHAIN_HEAD, raw):
-            start = m.start("name") + w.end()
+        start = m.start("name") + lead_cut(raw)
         word = text[start : m.end("name")]
         if not word or text[start - 1 : start] == "、" or re.search(r"[-—”“]", text[max(0, start - 1) : m.end()]):
             continue
@@ -711,9 +707,7 @@ def industry_words(text: str) -> list[str]:
     for m in INDUSTRY_LIST.finditer(text):  # 围绕新材料、电子信息产业、生物医药等优势产业: all of them
         out += [ind for mm in re.finditer(r"[^、]+", m.group("list")) if (ind := industry_of(mm.group(0)))]
     for m in _INDUSTRY_WORD.finditer(text):
-        word = m.group("w")
-        for w in re.finditer(_BAD_CHAIN_HEAD, word):
-            word = word[w.end():]
+        word = m.group("w")[lead_cut(m.group("w")):]
         for part in re.split(r"及|、|和|与", word):
             ind = industry_of(part)
             if ind and len(ind) <= 10:

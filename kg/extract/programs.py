@@ -125,17 +125,19 @@ def find_programs(text: str) -> list[ProgramRef]:
             if _GENERIC_PROGRAM.search(name) or _NOT_PROGRAM.search(name[:-2]):
                 continue
             out.append(ProgramRef(name, None, s, e, []))
+    def free(pos: int) -> bool:
+        return not any(p.start <= pos < p.end for p in out)
+
     # 持续推动省校合作和双千工程: the last member of a 和-pair after a run verb
     for m in re.finditer(r"(?:持续推动|推动|推进|实施)[\u4e00-\u9fff]{2,12}和(?P<name>[\u4e00-\u9fff]{2,8}?(?:工程|计划|行动))(?![\u4e00-\u9fff])",
                          text):
         name = m.group("name")
-        if not any(a <= m.start("name") < b for a, b in taken + [(p.start, p.end) for p in out]) and \
-                not _GENERIC_PROGRAM.search(name) and not _NOT_PROGRAM.search(name[:-2]):
+        if free(m.start("name")) and not _GENERIC_PROGRAM.search(name) and not _NOT_PROGRAM.search(name[:-2]):
             out.append(ProgramRef(name, None, m.start("name"), m.end("name"), []))
     # 探索开展赋予科研人员职务科技成果所有权或长期使用权试点工作: a named pilot is a programme
     for m in PILOT.finditer(text):
         name = m.group("name")
-        if not any(a <= m.start("name") < b for a, b in taken) and not _GENERIC_PROGRAM.search(name):
+        if free(m.start("name")) and not _GENERIC_PROGRAM.search(name):
             out.append(ProgramRef(name, None, m.start("name"), m.end("name"), [], pilot=True))
     out.sort(key=lambda p: p.start)
     return out
@@ -174,13 +176,9 @@ class ProgramRules:
         (kind reply) is correspondence, not a policy: only its author is kept, as the voice of
         the text (我们制定了《…》 is the author's)."""
         doc, meta = self.ctx.doc, self.ctx.doc.meta
-        agency = None
+        agency = self._issuer_agency()
         if meta.kind == "reply":
-            iline = next((i for i, ln in enumerate(doc.lines, 1) if meta.issuer and meta.issuer in ln), None)
-            if iline is None:
-                return None, None
-            return None, self.ctx.entity(meta.issuer, "Agency", self.ctx.line_ev(iline, meta.issuer),
-                                         rule="document_meta", scope=agency_scope(meta.issuer, self.ctx.city))
+            return None, agency
         if not meta.title:
             return None, None
         line, quote = _title_line(doc.lines, meta.title, meta.doc_number)
@@ -190,13 +188,20 @@ class ProgramRules:
         aliases: list[str] = []
         policy = self.ctx.entity(meta.title, "Policy", self.ctx.line_ev(line, quote), rule="document_meta",
                                  properties=props, aliases=aliases)
-        if meta.issuer:
-            iline = next((i for i, ln in enumerate(doc.lines, 1) if meta.issuer in ln), None)
-            if iline is not None:
-                agency = self.ctx.entity(meta.issuer, "Agency", self.ctx.line_ev(iline, meta.issuer),
-                                         rule="document_meta", scope=agency_scope(meta.issuer, self.ctx.city))
-                self.ctx.relation("ISSUED", agency, policy, self.ctx.line_ev(iline, meta.issuer), rule="document_meta")
+        if agency is not None:
+            self.ctx.relation("ISSUED", agency, policy, agency.evidence, rule="document_meta")
         return policy, agency
+
+    def _issuer_agency(self) -> EntityMention | None:
+        """The document's issuer (Document.meta) as an Agency, at the first line that prints it."""
+        meta = self.ctx.doc.meta
+        if not meta.issuer:
+            return None
+        iline = next((i for i, ln in enumerate(self.ctx.doc.lines, 1) if meta.issuer in ln), None)
+        if iline is None:
+            return None
+        return self.ctx.entity(meta.issuer, "Agency", self.ctx.line_ev(iline, meta.issuer), rule="document_meta",
+                               scope=agency_scope(meta.issuer, self.ctx.city))
 
     def pilot_sites(self, sent: Sentence) -> EntityMention | None:
         """在山西农业大学小麦研究所、临汾职业技术学院等院校开展试点: the pilot named just before in the

@@ -829,7 +829,8 @@ _SHORT_COUNTY = {short_place(c): c for c in COUNTY_CITY if len(short_place(c)) >
 
 
 def _count(n: str) -> int:
-    return int(n) if n.isdigit() else "一两三四五六七八九十".find(n) + 1 if n != "二" else 2
+    """两 / 三 / 12 as a number (the counts of a distributed list are small)."""
+    return int(n) if n.isdigit() else 2 if n == "两" else "一二三四五六七八九十".find(n) + 1
 
 
 def _place_named(word: str) -> tuple[str | None, str | None]:

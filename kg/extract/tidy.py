@@ -121,8 +121,9 @@ def _chains(ctx: DocContext, notes: DocNotes) -> None:
     ex.relations = rels
     # sentence membership: exactly one of the plan's chains named
     chains = {industry_word(m.name): m for m in ex.entities if m.type == CHAIN}
+    names, pool = sorted(chains), [h for h in headings if h in chains]
     for s in notes.sentences:
-        found = {chain_for(w, sorted(chains), [h for h in headings if h in chains]) for w in s.words}
+        found = {chain_for(w, names, pool) for w in s.words}
         found.discard(None)
         if len(found) != 1:
             continue
@@ -130,10 +131,9 @@ def _chains(ctx: DocContext, notes: DocNotes) -> None:
         for member, ev in s.members:
             ctx.relation("IN_CHAIN", member, chain, ev, rule="chain_sentence")
     # a zone or platform named for an industry (临猗省级现代农业产业示范区, 龙芯(长治)信创产业园) is in its chain
-    pool = [h for h in headings if h in chains]
     for m in [m for m in ex.entities if m.type in ("Zone", "Platform")]:
         words = [re.split(r"省级|国家级|市级|县级|[)）]", w)[-1] for w in _NAMED_INDUSTRY.findall(m.name)]
-        hits = {chain_for(w, sorted(chains), pool) for w in words if len(w) >= 2}
+        hits = {chain_for(w, names, pool) for w in words if len(w) >= 2}
         hits.discard(None)
         if len(hits) == 1:
             ctx.relation("IN_CHAIN", m, chains[hits.pop()], m.evidence, rule="chain_in_name")
