@@ -26,7 +26,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from kg.curation import Curation, CurationReport
-from kg.extract.lexicon import CITIES, COUNTY_CITY, LEGAL_SUFFIXES, PLACE_PREFIXES, SUFFIXES, clean_name, is_generic
+from kg.extract.lexicon import CITIES, COUNTY_CITY, LEGAL_SUFFIXES, SUFFIXES, clean_name, is_generic, place_prefix
 from kg.extract.programs import program_key
 from kg.models import Edge, EntityMention, Extraction, Graph, Node, RelationMention, union_evidence
 
@@ -111,10 +111,8 @@ class Resolution(BaseModel):
 
 def place_of(name: str) -> tuple[str | None, str]:
     """(explicit place, rest): 临汾市人民医院 -> (临汾市, 人民医院); 山西建邦… -> (山西, 建邦…)."""
-    for p in PLACE_PREFIXES:
-        if name.startswith(p) and len(name) > len(p):
-            return p, name[len(p) :]
-    return None, name
+    p = place_prefix(name)
+    return (p, name[len(p) :]) if p else (None, name)
 
 
 def _place_level(p: str | None) -> str | None:

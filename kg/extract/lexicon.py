@@ -8,8 +8,12 @@ the curation file.
 
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
 
 # --------------------------------------------------------------------------- text
 
@@ -71,8 +75,32 @@ COUNTIES: dict[str, tuple[str, ...]] = {
     "运城市": ("盐湖区", "永济市", "河津市", "临猗县", "万荣县", "闻喜县", "稷山县", "新绛县", "绛县", "垣曲县", "夏县",
               "平陆县", "芮城县"),
 }
-CITIES: tuple[str, ...] = tuple(COUNTIES)
-COUNTY_CITY: dict[str, str] = {c: city for city, cs in COUNTIES.items() for c in cs}
+SHANXI_COUNTY_CITY: dict[str, str] = {c: city for city, cs in COUNTIES.items() for c in cs}
+
+# County-level names that are also everyday words of plans (老城区改造, 城区, 矿区): never read as places.
+_COMMON_DISTRICT = re.compile(r"^(?:[东西南北中]|城|郊|矿|新|新城|老城|城[东西南北中]|市中|高新|开发|经开|新华|和平)区$")
+_PROVINCE_END = re.compile(r"(?:省|市|(?:壮族|回族|维吾尔)?自治区|特别行政区)$")
+
+
+def _national() -> tuple[dict[str, str], dict[str, str], tuple[str, ...]]:
+    """(city -> province, county -> city, province names) outside Shanxi, from divisions.csv.
+    A county name two places share (朝阳区 of 北京 and 长春) is left out: it cannot say which."""
+    path = Path(__file__).with_name("divisions.csv")
+    with path.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(line for line in f if not line.startswith("#")))
+    cities = {r["city"]: r["province"] for r in rows if r["city"] and not r["county"]}
+    seen = Counter(r["county"] for r in rows if r["county"])
+    counties = {r["county"]: r["city"] or r["province"] for r in rows
+                if r["county"] and seen[r["county"]] == 1 and len(r["county"]) >= 3
+                and not _COMMON_DISTRICT.match(r["county"]) and r["county"] not in SHANXI_COUNTY_CITY}
+    provinces = (PROVINCE, *dict.fromkeys(r["province"] for r in rows))
+    return cities, counties, provinces
+
+
+NATIONAL_CITY_PROVINCE, _NATIONAL_COUNTY_CITY, PROVINCES = _national()
+# Shanxi's cities first (the corpus), then every other prefecture-level city of China.
+CITIES: tuple[str, ...] = tuple(COUNTIES) + tuple(c for c in NATIONAL_CITY_PROVINCE if c not in COUNTIES)
+COUNTY_CITY: dict[str, str] = SHANXI_COUNTY_CITY | _NATIONAL_COUNTY_CITY
 
 
 def short_place(name: str) -> str:
@@ -82,25 +110,89 @@ def short_place(name: str) -> str:
     return name
 
 
+def short_province(name: str) -> str:
+    """河南省 -> 河南, 广西壮族自治区 -> 广西, 内蒙古自治区 -> 内蒙古, 北京市 -> 北京."""
+    s = _PROVINCE_END.sub("", name)
+    return s if name.endswith(("省", "市")) or s == "内蒙古" else s[:2]
+
+
 # Place words that may open an organisation name and do not tell two organisations apart when
 # the rest of the name is distinctive (山西建邦集团铸造有限公司 = 建邦集团铸造有限公司).
-OTHER_PLACES = ("中国", "全国", "国家", "北京", "上海", "天津", "重庆", "南京", "西安", "陕西", "河南", "河北",
-                "内蒙古")
+OTHER_PLACES = ("中国", "全国", "国家")
 
 
 def place_prefixes() -> list[str]:
+    """Every place form that may open a name: Shanxi's cities and counties in full and short form,
+    China's provinces and other cities in full and short form, other counties in full form only
+    (their short forms, 中原 of 中原区, are too often ordinary words)."""
     forms: set[str] = set(PROVINCE_FORMS) | set(OTHER_PLACES)
+    for p in PROVINCES:
+        forms |= {p, short_province(p)}
     for city, counties in COUNTIES.items():
         forms |= {city, short_place(city)}
         for c in counties:
             forms.add(c)
             if len(c) > 2:
                 forms.add(short_place(c))
+    for city in NATIONAL_CITY_PROVINCE:
+        forms.add(city)
+        if city.endswith("市") and len(city) in (3, 4):
+            forms.add(short_place(city))
+    forms |= set(_NATIONAL_COUNTY_CITY)
     forms.discard("晋")  # only as 山西's one-character name inside longer words; too short to strip
     return sorted(forms, key=len, reverse=True)
 
 
+def trie_pattern(words: Iterable[str]) -> str:
+    """One regex alternation for many literal words, factored by common prefixes so that matching
+    stays fast with thousands of words; at one position it prefers the longest word."""
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            return ("(?:" + body + ")?") if len(alts) == 1 and len(alts[0]) > 1 else body + "?"
+        return body
+
+    return build(trie)
+
+
 PLACE_PREFIXES: list[str] = place_prefixes()
+_PLACE_AT_START = re.compile(trie_pattern(PLACE_PREFIXES))
+COUNTY_RE = re.compile(trie_pattern(COUNTY_CITY))  # full county names, longest first
+CITY_RE = re.compile(trie_pattern(CITIES))
+
+
+def place_prefix(s: str, min_rest: int = 1) -> str | None:
+    """The longest place form `s` opens with that leaves at least `min_rest` characters."""
+    m = _PLACE_AT_START.match(s)
+    if m is None:
+        return None
+    p = m.group(0)
+    if len(s) - len(p) >= min_rest:
+        return p
+    return next((q for q in PLACE_PREFIXES if len(q) < len(p) and p.startswith(q) and len(s) - len(q) >= min_rest), None)
+
+
+def strip_places(s: str, levels: str = "") -> str:
+    """`s` without the place forms it opens with (临汾市尧都区科技局 -> 科技局); characters of
+    `levels` (市省县区) standing alone count as places too."""
+    while s:
+        p = place_prefix(s, min_rest=0) or (s[0] if s[0] in levels else None)
+        if not p:
+            break
+        s = s[len(p) :]
+    return s
+
 
 # --------------------------------------------------------------------------- type words
 
@@ -145,7 +237,7 @@ SUFFIXES: list[tuple[str, str, str | None]] = sorted(
         ("经济技术开发区", "Zone", None), ("高新技术产业开发区", "Zone", None), ("经济开发区", "Zone", None),
         ("高新技术开发区", "Zone", None), ("开发区", "Zone", None), ("高新区", "Zone", None), ("经开区", "Zone", None),
         ("产业园区", "Zone", None), ("工业园区", "Zone", None), ("产业园", "Zone", None), ("示范区", "Zone", None),
-        ("综改区", "Zone", None), ("园区", "Zone", None),
+        ("综改区", "Zone", None), ("产业集聚区", "Zone", None), ("集聚区", "Zone", None), ("园区", "Zone", None),
         # agencies
         ("人民政府", "Agency", None), ("人民政府办公室", "Agency", None), ("领导小组办公室", "Agency", None),
         ("创业服务中心", "Agency", None), ("科学技术局", "Agency", None), ("科技局", "Agency", None), ("科技厅", "Agency", None),

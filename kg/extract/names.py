@@ -12,16 +12,19 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import (
-    COUNTY_CITY,
     CITIES,
+    CITY_RE,
+    COUNTY_RE,
     LEAD_VERBS,
     LEFT_BOUNDARY_WORDS,
     NATIONAL_ACADEMIES,
-    PLACE_PREFIXES,
+    SHANXI_COUNTY_CITY,
     SUFFIXES,
     clean_name,
     is_generic,
+    place_prefix,
     short_place,
+    strip_places,
 )
 
 
@@ -58,11 +61,10 @@ _NOT_BOUNDARY_PAIRS = {"高等", "中等", "初等", "同等", "平等", "均等
 WEAK_BOUNDARIES = {"利用", "发展", "建设", "服务", "合作", "开发", "转化", "协同", "提升", "整合", "共享", "创新", "引进",
                    "培育", "培养", "应用", "综合", "开放", "带动", "形成", "管理", "研究", "示范", "融合", "推广",
                    "集成", "转移", "孵化", "保护"}
-_COUNTY_RE = re.compile("|".join(sorted(map(re.escape, COUNTY_CITY), key=len, reverse=True)))
-_CITY_RE = re.compile("|".join(map(re.escape, CITIES)))
+_COUNTY_RE, _CITY_RE = COUNTY_RE, CITY_RE
 
 MAX_NAME = 40
-_PLACE_HEADS = {short_place(c)[:2] for c in COUNTY_CITY} | {c[:2] for c in CITIES}
+_PLACE_HEADS = {short_place(c)[:2] for c in SHANXI_COUNTY_CITY} | {c[:2] for c in CITIES}
 
 
 _AGENCY_BOUNDARIES = {"发挥", "成立", "设立", "组建", "邀请", "联合", "配合", "依托", "通过", "交办", "由", "经"}
@@ -264,7 +266,7 @@ def _valid(name: str, core: str, type_: str) -> bool:
         if "(" in name or ")" in name or _NOT_AGENCY.search(name):
             return False
         if name.endswith(("局", "厅", "委员会")) and not name.endswith(tuple(s for s, t, _ in SUFFIXES if t == "Agency" and len(s) > 2)):
-            dept = re.sub(r"^(?:[市省县区]|" + "|".join(map(re.escape, PLACE_PREFIXES[:200])) + r")+", "", core)
+            dept = strip_places(core, levels="市省县区")
             if len(dept) < 2 or is_generic(dept) and dept not in ("科技", "教育", "财政", "统计"):
                 return False
         if core in ("", ) and name.endswith(_BARE_AGENCIES):
@@ -298,10 +300,8 @@ def _valid(name: str, core: str, type_: str) -> bool:
 
 
 def _strip_places(s: str) -> str:
-    for p in PLACE_PREFIXES:
-        if s.startswith(p):
-            return s[len(p) :]
-    return s
+    p = place_prefix(s, min_rest=0)
+    return s[len(p) :] if p else s
 
 
 def find_names(text: str) -> list[NameSpan]:
@@ -348,7 +348,7 @@ def places_in_name(name: str) -> list[tuple[str, str]]:
     for city in CITIES:
         if name.startswith(city):
             return [(city, "City")]
-    for county in COUNTY_CITY:
+    for county in SHANXI_COUNTY_CITY:  # short forms of Shanxi's counties only (中原 is not 中原区)
         short = county[:-1]
         if len(short) >= 2 and name.startswith(short) and not name.startswith(county):
             return [(county, "County")]

@@ -34,11 +34,15 @@ from kg.extract.lexicon import (
     GENERIC_WORDS,
     LEGAL_SUFFIXES,
     NOT_SHORT_NAME,
+    COUNTY_RE,
     PLACE_PREFIXES,
+    SHANXI_COUNTY_CITY,
     SUFFIXES,
     UNIVERSITY_LIST_NOUN,
     clean_name,
     is_generic,
+    place_prefix,
+    strip_places,
 )
 from kg.extract.names import NameSpan, find_names, left_extend, places_in_name, split_members
 from kg.models import EntityMention
@@ -78,7 +82,6 @@ RETYPABLE = {("ResearchInstitute", "Platform"), ("Platform", "Zone"), ("Zone", "
 DESCRIPTIVE_SUFFIXES = ("实验室", "工程技术研究中心", "工程研究中心", "技术研究中心", "工程中心", "技术创新中心",
                         "企业技术中心", "技术中心", "中试基地", "产业化基地", "研究中心", "研究基地", "加速中心",
                         "技术转移中心", "协同创新中心", "制造业创新中心")
-_PLACE_AT_START = re.compile("(?:" + "|".join(map(re.escape, PLACE_PREFIXES)) + ")")
 _PLACE_HEADS_2 = {p[:2] for p in PLACE_PREFIXES}
 _SUFFIX_ALT = "(?:" + "|".join(re.escape(x) for x, _, _ in SUFFIXES if len(x) >= 2) + ")$"
 _QUOTED_PART = re.compile(r"“[^”]+”")
@@ -130,10 +133,9 @@ class Mentioned:
 def core_name(name: str) -> str:
     """山西建邦集团铸造有限公司 -> 建邦集团铸造; 晋南钢铁集团 -> 晋南钢铁 (for short-name lookup)."""
     s = name
-    for p in PLACE_PREFIXES:
-        if s.startswith(p) and len(s) - len(p) >= 2:
-            s = s[len(p) :]
-            break
+    p = place_prefix(s, min_rest=2)
+    if p:
+        s = s[len(p) :]
     for suf in LEGAL_SUFFIXES:
         if s.endswith(suf) and len(s) - len(suf) >= 2:
             s = s[: -len(suf)]
@@ -259,8 +261,8 @@ class OrgRules:
             return True
         body = re.sub(r"^(?:国家级|省级以上|省级|市级|县级)", "", name)
         if body != name:
-            return bool(_PLACE_AT_START.match(body)) and not body.startswith("国家")
-        if _PLACE_AT_START.match(name) and not re.match(r"国家(?:级|认可|重点)", name):
+            return place_prefix(body, min_rest=0) is not None and not body.startswith("国家")
+        if place_prefix(name, min_rest=0) and not re.match(r"国家(?:级|认可|重点)", name):
             return True
         if re.search(r"(?:山西省|山西|国家)(?:重点实验室|工程|技术|企业|中试)", name):
             return True
@@ -378,10 +380,12 @@ class OrgRules:
                 ctx.relation("LOCATED_IN", mm.m, county, mm.m.evidence, rule="name_prefix")
         # 在霍州市师庄乡…建设Y / 在长治建设氢能与燃料电池研究院
         for m in re.finditer(r"在(?P<place>[\u4e00-\u9fff]{2,4}?)(?:[\u4e00-\u9fff]{0,12}?)(?:建设|建立|设立)", sent.text):
-            place, ptype = _place_named(m.group("place"))
+            at = m.start("place")
+            place, ptype = _place_named(sent.text[at : at + 8])  # 在栾川县建设: the longest place there
             if place is None:
                 continue
-            ev = ctx.ev(sent.para, sent.at(m.start("place")), sent.at(m.end("place")))
+            printed = place if sent.text.startswith(place, at) else place[:-1]  # 在长治建设: the short form
+            ev = ctx.ev(sent.para, sent.at(at), sent.at(at + len(printed)))
             if ptype == "City":
                 if place != ctx.city:
                     continue
@@ -612,7 +616,7 @@ class OrgRules:
             if not sm or any(n.start <= ms < n.end for n in find_names(sent.masked)):
                 continue
             core = item[: sm.start()]
-            if not core or re.sub("|".join(map(re.escape, PLACE_PREFIXES)), "", core):
+            if not core or strip_places(core):
                 continue  # only a place before the type word
             ev = self.ctx.ev(sent.para, sent.at(ms), sent.at(me))
             pm = self.ctx.entity(b.m.name + item, "Platform", ev, rule="host_named", aliases=[item])
@@ -825,7 +829,7 @@ _DISTRIBUTED = re.compile(r"(?P<list>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2
                           r"(?P<noun>[\u4e00-\u9fff]{2,16}?(?:示范区|开发区|高新区|产业园区|园区|集聚区))")
 
 
-_SHORT_COUNTY = {short_place(c): c for c in COUNTY_CITY if len(short_place(c)) >= 2}
+_SHORT_COUNTY = {short_place(c): c for c in SHANXI_COUNTY_CITY if len(short_place(c)) >= 2}
 
 
 def _count(n: str) -> int:
@@ -835,9 +839,9 @@ def _count(n: str) -> int:
 
 def _place_named(word: str) -> tuple[str | None, str | None]:
     """The city or county a word opens with, in full or short form (长治 -> 长治市, 霍州市 -> 霍州市)."""
-    for county in sorted(COUNTY_CITY, key=len, reverse=True):
-        if word.startswith(county):
-            return county, "County"
+    m = COUNTY_RE.match(word)
+    if m:
+        return m.group(0), "County"
     for city in CITIES:
         if word.startswith(city) or word == city[:-1] or word.startswith(city[:-1]) and len(city) > 2:
             return city, "City"

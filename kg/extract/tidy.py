@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import re
 from kg.extract.context import DocContext, DocNotes
-from kg.extract.lexicon import ISSUER_PREFIX, PLACE_PREFIXES, SUFFIXES, is_generic
+from kg.extract.lexicon import ISSUER_PREFIX, SUFFIXES, is_generic, place_prefix
 from kg.models import EntityMention, RelationMention
 
 log = logging.getLogger(__name__)
@@ -221,10 +221,9 @@ def _core(name: str, suffix: str) -> str:
     changed = True
     while changed:
         changed = False
-        for p in PLACE_PREFIXES:
-            if body.startswith(p) and len(body) > len(p):
-                body, changed = body[len(p):], True
-                break
+        p = place_prefix(body)
+        if p:
+            body, changed = body[len(p):], True
     return body
 
 
