@@ -728,15 +728,9 @@ class OrgRules:
         if not any(k in sent.text for k in ("链主", "龙头", "领军")):
             return
         ctx = self.ctx
-        patterns = [
-            r"依托(?P<x>[^,，;；。]{2,60}?)作为(?P<c>[\u4e00-\u9fff]{2,14}?)产业链(?:的)?[“\"]?(?:链主|龙头)[”\"]?(?:企业)?",
-            r"(?P<x>[^,，;；。]{2,40}?)(?:作为|是|为)(?P<c>[\u4e00-\u9fff]{2,14}?)产业链(?:的)?[“\"]?(?:链主|龙头|领军)[”\"]?企业",
-            r"(?P<c>[\u4e00-\u9fff]{2,14}?)产业链[“\"]?链主[”\"]?(?:企业)?(?:为|是|:|：)(?P<x>[^,，;；。]{2,60})",
-            r"以(?P<x>[^,，;；。]{2,40}?)为(?P<c>[\u4e00-\u9fff]{2,14}?)产业链[“\"]?(?:链主|龙头)[”\"]?",
-        ]
-        for pat in patterns:
+        for pat, default in _LEAD_PATTERNS:
             for m in re.finditer(pat, sent.text):
-                self._lead(sent, names, m.start("x"), m.end("x"), m.group("c"), m.start(), m.end())
+                self._lead(sent, names, m.start("x"), m.end("x"), m.group("c"), m.start(), m.end(), default)
         if ctx.chain is not None and ctx.chain.industry_mention.type == "IndustryChain":
             chain_word = ctx.chain.industry_mention.name.removesuffix("产业链")
             for pat in (r"以(?P<x>[^,，;；。]{2,40}?)(?:等企业)?为(?:链主|龙头)",
@@ -823,6 +817,27 @@ def _list_start(sent: Sentence, end: int) -> int:
 def _inside_word_at(text: str, i: int) -> bool:
     """与 inside a word (参与, 给与) rather than joining partners."""
     return text[i - 1 : i + 1] in ("参与", "给与", "授与") or text[i : i + 2] in ("与其",)
+
+
+# 链主/龙头/领军 of a named chain: (pattern, type of an untyped leader: None = only typed names lead)
+_SCOPE = r"(?:全市|我市|本市|全省|全国|省内|市内)?"
+_CHAIN_WORD = r"(?P<c>[\u4e00-\u9fff]{2,14}?)"
+_LEADER = r"[“\"]?(?:链主|龙头|领军)[”\"]?"
+_LEAD_PATTERNS: list[tuple[str, str | None]] = [
+    (r"依托(?P<x>[^,，;；。]{2,60}?)作为" + _CHAIN_WORD + r"产业链(?:的)?[“\"]?(?:链主|龙头)[”\"]?(?:企业)?", "Enterprise"),
+    # X作为/是全市新材料产业(链)的龙头企业
+    (r"(?P<x>[^,，;；。]{2,40}?)(?:作为|是|为)" + _SCOPE + _CHAIN_WORD + r"(?:产业链|产业|行业)(?:的)?" + _LEADER + "企业",
+     "Enterprise"),
+    (_CHAIN_WORD + r"产业链[“\"]?链主[”\"]?(?:企业)?(?:为|是|:|：)(?P<x>[^,，;；。]{2,60})", "Enterprise"),
+    (r"以(?P<x>[^,，;；。]{2,40}?)为" + _CHAIN_WORD + r"产业链[“\"]?(?:链主|龙头)[”\"]?", "Enterprise"),
+    # 支持X担任/成为光伏产业链链主
+    (r"(?:支持|推动|培育|鼓励|引导|推荐)(?P<x>[^,，;；。]{2,40}?)(?:担任|成为|作为)" + _CHAIN_WORD + r"产业链" + _LEADER, "Enterprise"),
+    # 打造以X为龙头的光伏产业集群
+    (r"以(?P<x>[^,，;；。]{2,40}?)(?:等企业)?为(?:链主|龙头|引领)(?:企业)?的" + _CHAIN_WORD + r"(?:产业链|产业集群|产业)",
+     "Enterprise"),
+    # 氢能产业链链主企业美锦能源 / 光伏产业龙头企业X、Y: only names the text types lead
+    (_CHAIN_WORD + r"(?:产业链|产业)" + _LEADER + r"企业(?P<x>[^,，;；。]{2,60}?)(?=[,，;；。]|$|等)", None),
+]
 
 
 _DISTRIBUTED = re.compile(r"(?P<list>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4}){1,8})(?P<n>[两二三四五六七八九十\d]+)个"

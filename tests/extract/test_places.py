@@ -54,3 +54,20 @@ def test_a_plan_of_a_city_outside_shanxi(mini_plan):
     assert "洛阳市科学技术局" in agencies
     located = {(r.source, r.target) for r in ex.relations if r.type == "LOCATED_IN"}
     assert ("洛阳钼钨新材料中试基地", "栾川县") in located  # 在栾川县建设…: the full county form
+
+
+def test_lead_enterprise_forms_of_other_plans(mini_plan):
+    """Forms of naming a chain's leader beyond the corpus: 担任…产业链链主, 以X为龙头的…产业集群,
+    X是全市…产业的龙头企业, …产业链链主企业X (only a typed name leads after 企业)."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "一、重点任务",
+        "支持示范光伏科技有限公司担任光伏产业链链主。",
+        "打造以示范重工集团为龙头的矿山装备产业集群。",
+        "示范特钢集团是全市特钢产业的龙头企业。",
+        "氢能产业链链主企业示范氢能科技有限公司，联合上下游企业开展攻关。",
+        "新材料产业龙头企业不断壮大。",
+    ], name="leads-mini.txt")
+    leads = {(r.source, r.target) for r in ex.relations if r.type == "LEADS_CHAIN"}
+    assert leads == {("示范光伏科技有限公司", "光伏产业链"), ("示范重工集团", "矿山装备产业链"),
+                     ("示范特钢集团", "特钢产业链"), ("示范氢能科技有限公司", "氢能产业链")}
