@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import ChainContext, DocContext, Sentence, mask_titles
-from kg.extract.lexicon import clean_name, norm_text
+from kg.extract.lexicon import SUFFIXES, clean_name, is_generic, norm_text
 from kg.models import EntityMention, Evidence, Table
 
 # 构建煤炭工业转型升级科技创新链 / 构建中医药工业快速发展科技创新链。
@@ -508,6 +508,9 @@ class ChainRules:
         """A 专栏 of an innovation chain: its dash sequences are the chain's ordered stages."""
         if not is_chain_table(table):
             return
+        if {"industry", "ichain"} & set(table.columns):
+            self._chains_table(table)
+            return
         ctx = self.ctx
         title = clean_name(table.title)
         tline = table.line
@@ -542,6 +545,57 @@ class ChainRules:
                     ev = ctx.line_ev(row.line, quote)
                     self.add_sequence(owner, groups, ev, table_key=f"{owner.name}#{table.number or table.line}",
                                       raw=seq_text)
+
+    def _chains_table(self, table: Table) -> None:
+        """A 专栏 of several chains, one a row: the row's industry chain (developed by the city)
+        or innovation chain, its 链主 enterprises, and the stage sequences of the row."""
+        ctx = self.ctx
+        roles = table.columns
+        city = ctx.city_entity()
+        for row in table.rows:
+            raw_line = ctx.doc.lines[row.line - 1]
+            cells = _verbatim_cells(row, raw_line)
+            by_role: dict[str, list[str]] = {}
+            for role, cell in zip(roles, cells):
+                if cell.strip():
+                    by_role.setdefault(role, []).append(cell.strip())
+            owner: EntityMention | None = None
+            chain: EntityMention | None = None
+            for cell in by_role.get("ichain", []):
+                name = clean_name(cell)
+                ev = ctx.line_ev(row.line, cell)
+                owner = self.innovation_chain(name, ev, rule="ichain_table_row")
+                industry = industry_of(name)
+                if industry and is_industrial(name):
+                    chain = self.industry_chain(industry, ev, industry_wording(name), rule="ichain_industry")
+                    ctx.relation("INNOVATION_CHAIN_OF", owner, chain, ev, rule="ichain_industry")
+            for cell in by_role.get("industry", []):
+                industry = industry_of(cell)
+                if not industry:
+                    continue
+                ev = ctx.line_ev(row.line, cell)
+                chain = self.industry_chain(industry, ev, clean_name(cell), rule="chain_table_row")
+                if city is not None:
+                    ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="chain_table_row")
+            if chain is not None:
+                for cell in by_role.get("leader", []):
+                    for name in _leader_names(cell):
+                        lev = ctx.line_ev(row.line, name)
+                        leader = ctx.entity(name, _leader_type(name), lev, rule="chain_table_leader")
+                        if leader.type == "Enterprise":
+                            ctx.relation("LEADS_CHAIN", leader, chain, lev, rule="chain_table_leader",
+                                         properties={"city": ctx.city} if ctx.city else {})
+                        ctx.relation("IN_CHAIN", leader, chain, lev, rule="chain_table_leader")
+            owner = owner or chain
+            if owner is None:
+                continue
+            for cell in by_role.get("chain", []):
+                for seq_text in split_sequences(cell):
+                    groups = sequence_groups(seq_text)
+                    if len(groups) >= 2:
+                        ev = ctx.line_ev(row.line, seq_text if seq_text in raw_line else cell)
+                        self.add_sequence(owner, groups, ev, table_key=f"{owner.name}#{table.number or table.line}",
+                                          raw=seq_text)
 
     def add_sequence(self, owner: EntityMention, groups: list[list[str]], ev: Evidence, *, table_key: str,
                      raw: str | None = None) -> None:
@@ -587,6 +641,20 @@ def _verbatim_cells(row, raw_line: str) -> list[str]:
     while cells and not cells[-1].strip():
         cells.pop()
     return cells
+
+
+def _leader_names(cell: str) -> list[str]:
+    """The enterprises a 链主 cell lists (兰花科创、天泽集团); notes in brackets ((培育中)) are none."""
+    s = re.sub(r"[(（][^()（）]*[)）]", "", norm_text(cell))
+    return [n for n in (clean_name(x) for x in re.split(r"[、,，;；/和及]", s)) if len(n) >= 2 and not is_generic(n)]
+
+
+def _leader_type(name: str) -> str:
+    """A 链主 is an enterprise unless its name says it is a university or an institute."""
+    for suffix, type_, _ in SUFFIXES:
+        if name.endswith(suffix) and type_ in ("University", "ResearchInstitute"):
+            return type_
+    return "Enterprise"
 
 
 def industry_wording(name: str) -> str | None:

@@ -16,8 +16,8 @@ from kg.extract.lexicon import clean_name, norm_text
 from kg.models import Evidence, Table
 
 PLAN_YEAR = 2025
-_NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)"
-_UNITS = r"(?:亿元|万元|万人|万平方米|平方米|人次|个|家|项|所|名|人|件|篇|座|户|条|%|％|倍)"
+_NUM = r"(?:\d+(?:\.\d+)?|百分之[零〇一二两三四五六七八九十百]+|[零〇一二两三四五六七八九十百千万]+)"  # 百分之二十 = 20%
+_UNITS = r"(?:亿元|万元|万人|万平方米|平方米|人次|个|家|项|所|名|人|件|篇|座|户|条|辆|台|套|场|%|％|倍)"
 _UNIT_IN_NAME = re.compile(r"\s*[(（]\s*(?P<u>[^()（）]{1,6})\s*[)）]\s*$")
 _YEAR = re.compile(r"(20\d\d)\s*年?")
 PAST = re.compile(r"十三五|截至|截止|已经|累计|先后|以来|期间[,，]?全市|现有|拥有(?!量)|目前")
@@ -57,7 +57,8 @@ def to_number(s: str) -> float | int | None:
 
 def indicator_key(name: str) -> str:
     """Comparable form of an indicator: 研究与试验发展经费投入每年增幅 ~ 研发经费投入增长."""
-    s = clean_name(name)
+    s = re.sub(r"\([^()]*\)", "", clean_name(name))  # 研究与试验发展(R&D)经费
+    s = re.sub(r"(?<=[\u4e00-\u9fff]{4})数$", "", s)  # 高新技术企业数 = 高新技术企业
     for a, b in (("研究与试验发展", "研发"), ("R&D", "研发"), ("增幅", "增长"), ("交易额", "成交额"), ("及以上", "以上")):
         s = s.replace(a, b)
     s = re.sub(r"每年|年均|数量|总数|全市|我市|总额", "", s)
@@ -253,8 +254,10 @@ def _cell_value(cell: str) -> tuple[float | int | str | None, str | None]:
     return to_number(m.group(1)), ("%" if unit in ("%", "％") else unit)
 
 
-_VERBS_KEEP = ("培育", "引进", "集聚", "新增", "突破", "认定", "培养", "吸引", "引育", "选派", "打造", "引入", "聘请")
+_VERBS_KEEP = ("培育", "引进", "集聚", "新增", "突破", "认定", "培养", "吸引", "引育", "选派", "打造", "引入", "聘请", "争创",
+               "推广", "签约", "输送", "培训", "举办")
 _VERBS_DROP = ("建设", "建成", "新建", "创建", "实现", "完成", "形成", "达到", "组建", "实施")
+_VERBS_BUILD = ("新建", "建成", "创建", "组建")  # dropped from the indicator, kept as the printed alias
 _VERB = "(?:" + "|".join(_VERBS_KEEP + _VERBS_DROP) + ")"
 _RANGE = r"(?:\s*[—\-~～至到]\s*(?P<num2>\d+(?:\.\d+)?))?"
 _IND_CHARS = r"(?:(?![和及、]\s*\d)[\u4e00-\u9fff、“”]|\([^()]{1,20}\))"
@@ -265,7 +268,7 @@ P_REACH = re.compile(r"(?P<ind>[\u4e00-\u9fffA-Za-z&()、“”]{2,30}?)(?:总�
 P_FROM_TO = re.compile(r"(?P<ind>[\u4e00-\u9fffA-Za-z&“”]{2,30}?)由\s*(?P<base>" + _NUM + r")\s*(?P<bunit>" + _UNITS + r")?\s*"
                        r"(?:上升|增加|增长|提高|提升|增)(?:到|至)\s*(?P<num>" + _NUM + r")\s*(?P<unit>" + _UNITS + r")?")
 # 扩大/提高 X 至 N 单位
-P_RAISE = re.compile(r"(?:扩大|提高|提升|增加|降低|压缩)(?P<ind>[\u4e00-\u9fff]{2,30}?)(?:至|到)\s*(?P<num>" + _NUM + r")\s*"
+P_RAISE = re.compile(r"(?:扩大|提高|提升|增加(?!值)|降低|压缩)(?P<ind>[\u4e00-\u9fff]{2,30}?)(?:至|到)\s*(?P<num>" + _NUM + r")\s*"
                      r"(?P<unit>" + _UNITS + r")")
 # N% 的 X 达到 Y
 P_SHARE = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)的(?P<ind>[\u4e00-\u9fff]{4,40})")
@@ -275,7 +278,7 @@ P_VERB_NUM = re.compile(r"(?P<verb>(?:每年|年均)?" + _VERB + r"(?:或?" + _V
                         r"(?P<ind>" + _IND_CHARS + r"{2,40})")
 P_AND_NUM = re.compile(r"^(?:和|及|、)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>个|家|项|所|名|人|座|件)(?:以上|左右)?(?P<ind>" + _IND_CHARS + r"{2,40})")
 # VERB X N 单位
-P_VERB_OBJ_NUM = re.compile(r"(?P<verb>" + _VERB + r")(?P<ind>[\u4e00-\u9fff]{2,20}?)\s*"
+P_VERB_OBJ_NUM = re.compile(r"(?P<verb>" + _VERB + r")(?P<ind>[\u4e00-\u9fff“”‘’]{2,24}?)\s*"
                             r"(?P<num>" + _NUM + r")\s*(?P<unit>个|家|项|所|名|人|座|件)(?P<paren>\([^()]{1,3}\))?")
 # N 个 X 被确定为 Y
 P_DESIGNATED = re.compile(r"(?P<num>" + _NUM + r")\s*(?P<unit>个|家|项|所)[\u4e00-\u9fff]{0,6}?被(?:确定|认定|评)为(?P<ind>[\u4e00-\u9fff]{3,20})")
@@ -283,15 +286,23 @@ P_DESIGNATED = re.compile(r"(?P<num>" + _NUM + r")\s*(?P<unit>个|家|项|所)[\
 P_GROWTH = re.compile(r"(?P<ind>[\u4e00-\u9fff]{2,24}?(?:增幅|增长|增速))\s*(?:达到)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)")
 # in a goal sentence, a clause that is only "X N 单位(以上)": 省级创新人才300人, 引入研发机构30家以上
 P_NOUN_NUM = re.compile(r"^(?P<ind>[^\d]{2,30}?)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>" + _UNITS + r")(?:以上|左右)?$")
+# …50家、国家级专精特新“小巨人”企业5家: a further object of the same verb
+P_AND_OBJ_NUM = re.compile(r"^(?:、|和|及)(?P<ind>[\u4e00-\u9fff“”‘’]{2,24}?)\s*(?P<num>" + _NUM + r")\s*(?P<unit>个|家|项|所|名|人|座|件|辆|台|套)(?:以上|左右)?")
 _LEAD_CUT = re.compile(r"^.*?(?:到“?十四五”?末|“?十四五”?期间|到\s*20\d\d\s*年|力争|全市|我市|其中|并|使|促使)")
-_BAD_IND = re.compile(r"有$|全覆盖$|不$|^(?:实施|推动|支持|建设|培育|引进)$|^(?:每个|每(?!年)|\d|[一二三四五六七八九十]|其中|全年|总计|约|共|省级以上$|以上|目标|比重|水平)|"
-                      r"(?:水平|比重|位次|第[一二三四五])$")
+_LEADS_ONLY = re.compile(r"^(?:到“?十四五”?末|“?十四五”?期间|到\s*20\d\d\s*年|力争|全市|我市|其中)+")
+_BAD_IND = re.compile(r"有$|全覆盖$|不$|^(?:实施|推动|支持|建设|培育|引进)$|^(?:每个|每(?!年)|\d|[一二三四五六七八九十]|其中|全年|总计|约|共|省级以上$|以上|以下|左右|目标|比重|水平)|"
+                      r"(?:水平|位次|第[一二三四五])$|^[^占]*比重$")  # X占Y比重 is an indicator; …比重 alone is not
+# verbs a clause-level reading leaves at the end of an indicator (营业收入力争突破 200亿元)
+_TRAILING_VERB = re.compile(r"(?:力争|达到|达|突破|超过|提高到|提高至|提高|提升到|提升至|增长到|增长至|增加到|上升到)+$")
 
 
 def _clean_indicator(ind: str) -> str | None:
     ind = re.sub(r"\([^()]*\)", "", ind)  # 院士(长江学者、国医大师等)工作站 -> 院士工作站
     ind = _LEAD_CUT.sub("", ind)
+    ind = _LEADS_ONLY.sub("", ind)  # 力争“十四五”期间签约…: every lead-in, not only the first
+    ind = re.sub(r"^\d*年(?![均度])", "", ind)  # (2025)年省级企业技术中心
     ind = re.sub(r"^(?:的|和|及|与|、|期间|实现在|实现|累计|逐步)+", "", ind)
+    ind = _TRAILING_VERB.sub("", ind)
     ind = re.sub(r"(?:总数|数量|总额)$", "", ind)
     om = re.match(r"^.*?对(?P<x>[\u4e00-\u9fff]{2,16})的(?P<y>[\u4e00-\u9fff]{2,8})$", ind)
     if om:  # 融资担保机构对科技型中小微企业的担保费率 -> 科技型中小微企业担保费率
@@ -316,6 +327,8 @@ def _clause_targets(clause: str, goal: bool = False) -> list[tuple[TargetFact, i
             base: str | None = None, period: str | None = None) -> TargetFact | None:
         if ind is None or any(a < e and s < b for a, b in taken):
             return None
+        if num.startswith("百分之"):
+            num, unit = num[3:], "%"
         v = to_number(num)
         if v is None or (not re.match(r"\d", num) and (not unit or num in ("一", "两"))):
             return None
@@ -360,7 +373,14 @@ def _clause_targets(clause: str, goal: bool = False) -> list[tuple[TargetFact, i
         verb = m.group("verb")
         ind = (verb if verb in _VERBS_KEEP else "") + m.group("ind")
         unit = m.group("unit") + (m.group("paren") or "")
-        add(_clean_indicator(ind), m.group("num"), unit, m.start(), m.end())
+        f = add(_clean_indicator(ind), m.group("num"), unit, m.start(), m.end())
+        if f is not None and verb in _VERBS_BUILD:
+            f.aliases.append(verb + f.indicator)  # 新建省级企业技术中心 as printed
+        end = m.end()
+        while f is not None and (am := P_AND_OBJ_NUM.match(clause[end:])):
+            f = add(_clean_indicator((verb if verb in _VERBS_KEEP else "") + am.group("ind")), am.group("num"),
+                    am.group("unit"), end + am.start("ind"), end + am.end())
+            end += am.end()
     if goal and not out:
         m = P_NOUN_NUM.match(clause.strip())
         if m and not re.search(r"[，,;；]|给予|奖励|补贴|补助|资助|扶持|不超过|最高|最多|每户|每家|每个", clause):

@@ -14,10 +14,20 @@ _YEAR = re.compile(r"^((?:19|20)\d{2})年?$")
 
 
 def column_role(cell: str) -> str:
-    """What a header cell names: no, name, baseline, target, growth, attribute, unit, demand, chain."""
+    """What a header cell names: no, name, baseline, target, growth, attribute, unit, demand, chain
+    (stage sequences), and in tables of several chains: industry (the row's industry chain),
+    ichain (the row's innovation chain), leader (its 链主/龙头 enterprises)."""
     c = cell.replace(" ", "")
     if c in ("序号", "编号", "序"):
         return "no"
+    if "环节" in c or "路径" in c:  # 创新链主要环节: the stages
+        return "chain"
+    if any(w in c for w in ("链主", "龙头", "领军")):  # 链主（龙头）企业, 牵头单位（链主企业）
+        return "leader"
+    if "创新链" in c and "名称" in c:
+        return "ichain"
+    if c in ("产业", "产业链", "重点产业", "重点产业链", "产业链名称", "产业名称", "产业领域"):
+        return "industry"
     if "目标" in c:
         return "target"
     if _YEAR.match(c) or any(w in c for w in ("现状", "基期", "基数", "基准")):
