@@ -10,12 +10,13 @@ about) that the rules use.
 from __future__ import annotations
 
 import logging
+import re
 
 from kg.extract.chains import ChainRules
 from kg.extract.context import DocContext, mask_titles, sentences
 from kg.extract.lexicon import is_generic, norm_text
 from kg.extract.names import find_names
-from kg.extract.programs import ProgramRules, find_programs, program_key
+from kg.extract.programs import BOX_ITEM, ProgramRules, find_programs, program_key
 from kg.extract.rules import ORG, OrgRules, core_name
 from kg.extract.targets import TargetRules
 from kg.extract.tidy import tidy_document
@@ -34,6 +35,26 @@ def extract(docs: list[Document], gazetteer: dict[str, str] | None = None) -> li
     for name, type_ in (gazetteer or {}).items():
         known.setdefault(name, type_)
     return [extract_document(d, known, gazetteer) for d in docs]
+
+
+# 山西兰花科技创业股份有限公司（以下简称兰花科创）: the plan declares the short name it uses
+_DECLARED = re.compile(r"[(（]\s*(?:以下|下文)?(?:简称|称)[:：]?\s*[“\"]?(?P<short>[\u4e00-\u9fffA-Za-z0-9]{2,12})[”\"]?\s*[)）]")
+
+
+def declared_short_names(doc: Document) -> dict[str, tuple[str, str]]:
+    """Short names a plan declares for an organisation or platform (short -> (full name, type))."""
+    out: dict[str, tuple[str, str]] = {}
+    for para in doc.paragraphs:
+        text = mask_titles(norm_text(para.text))
+        if "简称" not in text:
+            continue
+        names = find_names(text)
+        for m in _DECLARED.finditer(text):
+            full = next((n for n in names if n.end == m.start() and (n.type in ORG or n.type in ("Platform", "Zone"))), None)
+            short = m.group("short")
+            if full is not None and short != full.name and not is_generic(short):
+                out.setdefault(short, (full.name, full.type))
+    return out
 
 
 def known_names(docs: list[Document]) -> dict[str, str]:
@@ -58,14 +79,27 @@ def extract_document(doc: Document, known: dict[str, str] | None = None,
     progs = ProgramRules(ctx)
     chains = ChainRules(ctx)
     targets = TargetRules(ctx)
-    orgs = OrgRules(ctx, known if known is not None else known_names([doc]), gazetteer or {})
+    declared = declared_short_names(doc)
+    ctx.notes.declared = {short: full for short, (full, _) in declared.items()}
+    orgs = OrgRules(ctx, known if known is not None else known_names([doc]),
+                    {**(gazetteer or {}), **{short: t for short, (_, t) in declared.items()}})
     policy, issuer = progs.document_policy()
     issuer_default = issuer if doc.meta.kind == "reply" and issuer is not None else city
     tables = {t.line: t for t in doc.tables}
     headings = {s.line: s for s in doc.sections}
     done_tables: set[int] = set()
+    box: EntityMention | None = None  # the programme a 专栏 is titled with, while its items last
+    item: EntityMention | None = None
     for i, para in enumerate(doc.paragraphs):
-        program = _section_program(para, progs)
+        if para.in_table:
+            table = tables.get(para.line)
+            if table is not None and table.line not in done_tables:
+                box, item = progs.box(table), None
+        elif para.is_heading:
+            item = progs.box_item(para, box) if box is not None and BOX_ITEM.match(norm_text(para.text)) else None
+            if item is None and not (box is not None and BOX_ITEM.match(norm_text(para.text))):
+                box = None  # a heading that is not an item of the box ends it
+        program = item or box or _section_program(para, progs)
         if para.in_table:
             table = tables.get(para.line)
             if table is not None and table.line not in done_tables:

@@ -124,6 +124,7 @@ class ChainRules:
         self.chains_by_name: dict[str, ChainContext] = {}
         self.pending_inline: list[tuple[EntityMention, list[list[str]], Evidence]] = []
         self.inline_scopes: set[str] = set()
+        self.ichain_of: dict[str, EntityMention] = {}  # industry chain -> the innovation chain the plan names for it
 
     # ------------------------------------------------------------------ mentions
     def industry_chain(self, industry: str, ev: Evidence, wording: str | None, rule: str) -> EntityMention:
@@ -468,11 +469,27 @@ class ChainRules:
             parts = [p for p in SEQ_SPLIT.split(seq) if p]
             if len(parts) < 3 or any(len(clean_name(p)) > 8 for p in parts):
                 continue
-            owner = self._owner_for_inline(sent)
+            owner = self._named_after(sent, m.end()) or self._owner_for_inline(sent)
             if owner is None:
                 continue
             ev = self.ctx.ev(sent.para, sent.at(m.start("seq")), sent.at(m.end("seq")))
             self.pending_inline.append((owner, [[clean_name(p)] for p in parts], ev))
+
+    def _named_after(self, sent: Sentence, pos: int) -> EntityMention | None:
+        """贯通“资源评价—…—终端利用”的煤层气产业科技创新链: the innovation chain a quoted sequence
+        qualifies, named right after it (and the industry chain it belongs to)."""
+        m = _ICHAIN_AFTER.match(sent.text, pos)
+        if not m:
+            return None
+        name = clean_name(m.group("name"))
+        ev = self.ctx.ev(sent.para, sent.at(m.start("name")), sent.at(m.end("name")))
+        ichain = self.innovation_chain(name, ev, rule="ichain_after_sequence")
+        industry = industry_of(name)
+        if industry and is_industrial(name):
+            ic = self.industry_chain(industry, ev, industry_wording(name), rule="ichain_industry")
+            self.ctx.relation("INNOVATION_CHAIN_OF", ichain, ic, ev, rule="ichain_industry")
+            self.ichain_of.setdefault(ic.name, ichain)
+        return ichain
 
     def finish(self) -> None:
         """Inline sequences count only for chains whose 专栏 gives no stages (the table is the
@@ -586,7 +603,7 @@ class ChainRules:
                             ctx.relation("LEADS_CHAIN", leader, chain, lev, rule="chain_table_leader",
                                          properties={"city": ctx.city} if ctx.city else {})
                         ctx.relation("IN_CHAIN", leader, chain, lev, rule="chain_table_leader")
-            owner = owner or chain
+            owner = owner or (self.ichain_of.get(chain.name) if chain is not None else None) or chain
             if owner is None:
                 continue
             for cell in by_role.get("chain", []):
@@ -641,6 +658,10 @@ def _verbatim_cells(row, raw_line: str) -> list[str]:
     while cells and not cells[-1].strip():
         cells.pop()
     return cells
+
+
+# “…—…”的煤层气产业科技创新链 / ”光机电产业创新链
+_ICHAIN_AFTER = re.compile(r"(?:的|等)?(?P<name>[\u4e00-\u9fff]{2,16}?(?:产业)?(?:科技)?创新链)")
 
 
 def _leader_names(cell: str) -> list[str]:

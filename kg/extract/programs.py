@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.context import DocContext, Sentence
-from kg.extract.lexicon import ISSUER_PREFIX, clean_name
+from kg.extract.lexicon import ISSUER_PREFIX, clean_name, norm_text
 from kg.models import EntityMention
 
 PROGRAM_TYPES = r"(?:工程|计划|行动|专项|奖)"
@@ -39,6 +39,11 @@ NOT_POLICY_AFTER = re.compile(r"^(?:杂志|期刊|报|日报|周刊|丛书|栏�
 ISSUER_BEFORE = re.compile(r"(?P<issuer>中共中央|国务院(?:办公厅)?|中共[\u4e00-\u9fff]{2,5}?[省市县区]委|[省市]委|[省市]政府|"
                            r"[省市]人民政府(?:办公厅|办公室)?)(?:印发的?|出台的?|制定的?|发布的?)?$")
 ISSUE_VERB = re.compile(r"(?:制定|出台|印发|发布|制订)(?:了|并实施|出台了?)?\s*$")
+
+
+# a box or box item named as a programme: 重大创新平台建设工程, 领军人才引育专项 (not 重点工程 alone)
+BOX_PROGRAM = re.compile(r"^[\u4e00-\u9fff“”]{4,20}(?:工程|计划|行动|专项)$")
+BOX_ITEM = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*(?P<name>[^:：。,，]{2,24})[:：]")
 
 
 @dataclass
@@ -209,6 +214,32 @@ class ProgramRules:
         if self.last_pilot is None or self.last_pilot[0] != sent.pindex or not PILOT_SITES.match(sent.text):
             return None
         return self.last_pilot[1]
+
+    # ---------------------------------------------------------------- 专栏 programmes
+    def box(self, table) -> EntityMention | None:
+        """专栏3 重大创新平台建设工程: a box titled with a programme is that programme (the city runs it)."""
+        name = clean_name(table.title or "")
+        if not BOX_PROGRAM.match(name):
+            return None
+        ev = self.ctx.line_ev(table.line, (table.title or "").strip() or None)
+        m = self.ctx.entity(name, "Program", ev, rule="program_box", scope=self.ctx.city)
+        self.by_key.setdefault(program_key(name), m)
+        city = self.ctx.city_entity()
+        if city is not None:
+            self.ctx.relation("RUNS_PROGRAM", city, m, ev, rule="program_box")
+        return m
+
+    def box_item(self, para, box: EntityMention) -> EntityMention | None:
+        """1.国家级平台提升工程：… an item of a programme box that is a programme of its own is part of it."""
+        m = BOX_ITEM.match(norm_text(para.text))
+        if not m or not BOX_PROGRAM.match(clean_name(m.group("name"))):
+            return None
+        name = clean_name(m.group("name"))
+        ev = self.ctx.ev(para, m.start("name"), m.end("name"))
+        item = self.ctx.entity(name, "Program", ev, rule="program_box_item", scope=self.ctx.city)
+        self.by_key.setdefault(program_key(name), item)
+        self.ctx.relation("PART_OF_PROGRAM", item, box, ev, rule="program_box_item")
+        return item
 
     # ---------------------------------------------------------------- sentences
     def sentence(self, sent: Sentence, issuer_default: EntityMention | None) -> list[tuple[EntityMention, int, int]]:

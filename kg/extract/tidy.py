@@ -233,13 +233,17 @@ def _short_forms(ctx: DocContext) -> None:
     研究中心, 药茶产业研究院 for 振东药茶产业研究院 (the trade name dropped). The short form is
     renamed to the full one (and kept as an alias) when exactly one full name fits."""
     ex = ctx.ex
+    renamed: dict[str, tuple[str, str]] = {}
+    full_types = {m.name: m.type for m in ex.entities}
+    for short, full in ctx.notes.declared.items():  # （以下简称兰花科创）
+        if full in full_types:
+            renamed[short] = (full, full_types[full])
     names: dict[str, tuple[str, str, str]] = {}  # name -> (type, type word, core)
     for m in ex.entities:
         if m.type in SHORTENED and m.name not in names:
             suf = _type_word(m.name)
             if suf and (m.type != "Agency" or suf in ("领导小组", "委员会")):
                 names[m.name] = (m.type, suf, _core(m.name, suf))
-    renamed: dict[str, tuple[str, str]] = {}
     for short, (t, suf, core) in names.items():
         if len(core) < 2 or is_generic(core):
             continue
@@ -252,14 +256,14 @@ def _short_forms(ctx: DocContext) -> None:
     if not renamed:
         return
     for m in ex.entities:
-        if m.name in renamed and m.type in SHORTENED:
+        if m.name in renamed and (m.type in SHORTENED or m.type == renamed[m.name][1]):
             new, new_type = renamed[m.name]
             m.aliases = sorted({*m.aliases, m.name} - {new})
             m.rule = f"{m.rule}>short_form:{m.name}"
             m.name, m.type = new, new_type
     for r in ex.relations:
-        if r.source in renamed and r.source_type in SHORTENED:
+        if r.source in renamed and (r.source_type in SHORTENED or r.source_type == renamed[r.source][1]):
             r.source, r.source_type = renamed[r.source]
-        if r.target in renamed and r.target_type in SHORTENED:
+        if r.target in renamed and (r.target_type in SHORTENED or r.target_type == renamed[r.target][1]):
             r.target, r.target_type = renamed[r.target]
     ex.relations = [r for r in ex.relations if not (r.source == r.target and r.source_type == r.target_type)]
