@@ -471,14 +471,25 @@ def _merge_type(type_: str, idxs: list[int], mentions: list[tuple[int, EntityMen
 
 def _merge_infixed(names_by_city: dict[str | None, dict[str, int]], uf: _Clusters) -> None:
     """6. infixed: 大运汽车 = 大运新能源汽车 (same brand and product word, one adds a qualifier in
-    between), when exactly one longer name of the city fits."""
+    between), 东义集团 = 山西东义煤电铝集团有限公司 (a group by its brand), when exactly one longer
+    name of the city fits."""
     for city, names in names_by_city.items():
         for short, si in names.items():
-            if len(short) < 4 or has_type_word(short):
+            group = short.endswith("集团") and place_of(short)[0] is None
+            if len(short) < 4 or has_type_word(short) and not group:
                 continue
+            brand = short.removesuffix("集团")
             cands = {}
             for n, li in names.items():
-                if len(n) <= len(short) or has_type_word(n):
+                if len(n) <= len(short):
+                    continue
+                if group:
+                    core = norm_org(n).removesuffix("集团")
+                    if "集团" in n and core.startswith(brand) and len(core) > len(brand) and \
+                            place_of(core[len(brand):])[0] is None:
+                        cands[uf.find(li)] = n
+                    continue
+                if has_type_word(n):
                     continue
                 for cut in range(2, len(short) - 1):  # brand = short[:cut] (≥ 2), product = short[cut:] (≥ 2)
                     if n.startswith(short[:cut]) and n.endswith(short[cut:]) and \

@@ -23,8 +23,18 @@ ICHAIN_TITLE = re.compile(r"(?P<name>[\u4e00-\u9fff()（）]{2,30}?科技创新�
 # X产业链 named in prose
 CHAIN_RE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,14}?)产业链(?!图|上中下游|上下游|现代化|水平|整合|协同|供应链|创新链|关键|核心|短板|安全|稳定|韧性)")
 # a heading about one industry chain: （一）氢能产业链 / 1. 做强煤机装备产业链 / 打造光伏产业链条
-HEADING_CHAIN = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]?\s*)?(?:打造|做强|做优|做大|壮大|培育|发展|构建|延伸|完善|"
-                           r"提升|推动|建设)?(?P<name>[\u4e00-\u9fff]{2,12}?)(?:产业链|产业链条|产业)(?:[。,，]|$)")
+_HEADING_VERBS = r"(?:打造|做强|做优|做大|壮大|培育|发展|构建|延伸|完善|提升|推动|建设|加快|大力|推进)"
+HEADING_CHAIN = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]?\s*)?" + _HEADING_VERBS + r"*"
+                           r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:产业链|产业链条|产业)(?:[。,，]|$)")
+# a heading on two industries: （三）发展新一代信息技术与数字经济 / （四）发展节能环保与新能源产业
+HEADING_PAIR = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]?\s*)?" + _HEADING_VERBS + r"+"
+                          r"(?P<a>[\u4e00-\u9fff]{2,10}?)(?:产业)?与(?P<b>[\u4e00-\u9fff]{2,10}?)(?:产业)?(?:[。,，]|$)")
+# a development verb on a list of industries ending in 等产业: 培育发展智能传感器、工业软件、数据服务等产业
+DEVELOP_LIST_ETC = re.compile(r"(?:培育发展|重点发展|大力发展|加快发展|培育壮大|发展壮大|发展|培育|壮大|布局|打造)"
+                              r"(?P<list>[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12}){1,12})等(?:新兴|未来|特色|优势|高端)?"
+                              r"产业(?:集群)?(?![\u4e00-\u9fff])")
+# what a place develops: 重点发展中药材、绿色食品和文旅康养， (a zone's or county's industries)
+FOCUS_LIST = re.compile(r"重点发展(?P<list>[\u4e00-\u9fff]{2,10}(?:[、和及][\u4e00-\u9fff]{2,10}){1,8})(?=[,，。；;]|$)")
 # lists of chains sharing the word 产业链: 打造氢能、光伏、新材料等十大产业链
 CHAIN_LIST = re.compile(r"(?P<list>[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12}){1,20})(?:等)?"
                         r"(?:[一二三四五六七八九十两\d]+(?:条|大|个))?(?:重点|主导|特色|优势|新兴|标志性|支柱)?(?:产业)?产业链(?!的)")
@@ -69,6 +79,9 @@ def lead_cut(word: str) -> int:
     return max((w.end() for w in _BAD_CHAIN_HEAD.finditer(word)), default=0)
 
 
+_ZONE_OR_COUNTY = re.compile(r"(?:开发区|高新区|经开区|园区|示范区|集聚区|[\u4e00-\u9fff]{1,3}县|[\u4e00-\u9fff]{2}区)(?:\([^()]{0,12}\)|为主体|为核心|为重点)?[,，]?(?:要)?$|"
+                             r"(?:开发区|高新区|经开区|园区|示范区|集聚区|县)[^,，。；;]{0,20}[,，]")
+_NOT_INDUSTRY_WORD = re.compile(r"试点|改革|增储|上产|方面|工作")
 SEQ_SPLIT = re.compile(r"\s*(?:-{1,2}|—{1,2}|–|→|－|─|>)\s*")
 _SEQ_MARK = re.compile(r"[-—–→－─>]")
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
@@ -99,8 +112,8 @@ def industry_of(text: str) -> str | None:
     if "的" in s:
         s = s.rsplit("的", 1)[1]
     s = INDUSTRY_SYNONYMS.get(s, s)
-    if len(s) < 2 or _NOT_INDUSTRY.match(s):
-        return None
+    if len(s) < 2 or _NOT_INDUSTRY.match(s) or "链" in s.replace("区块链", "") or _NOT_INDUSTRY_WORD.search(s):
+        return None  # 以创新链提升产业链: a slogan; 能源革命综合改革试点: a programme, not an industry
     return s
 
 
@@ -155,6 +168,18 @@ class ChainRules:
                                          depth=depth)
             return
         self.umbrella = None
+        pm = HEADING_PAIR.search(t)
+        if pm and not HEADING_CHAIN.search(t.replace("与", "")) or pm and "与" in (HEADING_CHAIN.search(t) or pm).group(0):
+            city = ctx.city_entity()
+            for g in ("a", "b"):
+                industry = industry_of(pm.group(g))
+                if industry and len(industry) <= 10 and not _is_activity(industry):
+                    s0 = para.text.find(pm.group(g))
+                    ev = ctx.ev(para, max(s0, 0), max(s0, 0) + len(pm.group(g)))
+                    chain = self.industry_chain(industry, ev, clean_name(pm.group(g)), rule="chain_heading")
+                    if city is not None:
+                        ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="chain_heading")
+            return
         hm = HEADING_CHAIN.search(t)
         if hm and "、" not in hm.group("name"):
             industry = industry_of(hm.group("name"))
@@ -246,6 +271,17 @@ class ChainRules:
                 word, s0 = mm.group(0)[cut:], pos + mm.start() + cut
                 if word:
                     self._developed(word, sent, s0, pos + mm.end(), rule="chain_prose_list")
+        for rx in (DEVELOP_LIST_ETC, FOCUS_LIST):
+            for m in rx.finditer(sent.masked):
+                if _is_activity(m.group("list").split("、")[0]):
+                    continue
+                if rx is FOCUS_LIST and not _ZONE_OR_COUNTY.search(sent.masked[: m.start()]):
+                    continue  # only a place's 重点发展 list names industries (“材”就是新材料。重点发展特种钢…: products)
+                pos = m.start("list")
+                ev = self.ctx.ev(sent.para, sent.at(pos), sent.at(m.end()))
+                for mm in re.finditer(r"[^、和及]+", m.group("list")):
+                    self._developed(mm.group(0), sent, pos + mm.start(), pos + mm.end(), rule="chain_prose_list",
+                                    longest=8, list_ev=ev)
         for m in COUNTED_CLUSTER.finditer(sent.masked):
             if not re.search(r"标志性|引领性|[和及、的]", m.group("x")):
                 self._developed(m.group("x"), sent, m.start(), m.end(), rule="chain_cluster")

@@ -651,7 +651,7 @@ class OrgRules:
             if a_names:
                 a = self.emit(sent, a_names[-1])
             elif re.fullmatch(r"\s*(?:并|同时|还|继续|进一步|积极|主动|持续)?(?:深化|加强|加大|推进|推动|开展|扩大)?\s*", a_text):
-                a, carried = (prev_a or self._carried_subject(sent, clause_s)), True
+                a, carried = (prev_a or self._opening_org(sent, names, clause_s) or self._carried_subject(sent, clause_s)), True
             else:
                 gov = re.search(r"(?:市政府|市人民政府|市委市政府|我市)$", a_text.strip())
                 if gov and gov.group(0) == "我市":
@@ -672,11 +672,13 @@ class OrgRules:
                 if b.m.type in ORG + ("Platform",) and b.m.name != a.m.name:
                     ctx.relation("COLLABORATES_WITH", a.m, b.m, ev, rule="collab")
                     out.append(b)
+            self._co_built(sent, names, m.end(), [a, *b_list], ev)
             if not carried:
                 prev_a = a
                 if a.m.type in ORG:
                     out.append(a)
                     self.last_subject = a
+        out.extend(self._joint(sent, names, typed))
         # 积极对接A、B等院所组织,在…开展深度科技合作
         for m in re.finditer(r"对接(?P<b>[^,，;；。]{2,80}?)[,，][^;；。]{0,40}?合作", text):
             b_s, b_e = m.start("b"), m.end("b")
@@ -688,6 +690,67 @@ class OrgRules:
             for b in b_list:
                 ctx.relation("COLLABORATES_WITH", a.m, b.m, ev, rule="collab_plan")
                 out.append(b)
+        return out
+
+    def _co_built(self, sent: Sentence, names: list[NameSpan], pos: int, builders: list[Mentioned], ev) -> None:
+        """与B、C共建Y / 与B合作，共建Y: every builder hosts the platform Y."""
+        text = sent.text
+        end = min([i for i in (text.find(c, pos) for c in ",，;；。") if i >= 0] or [len(text)])
+        seg = text[pos - 4 : end]
+        if not re.search(r"共建|共同建设|合作建设|联合建设|合作设立|共同组建|联合组建|建立|设立|组建", seg):
+            # 与B合作，共建Y: the next clause builds it
+            nxt = re.match(r"[,，]\s*(?:共建|共同建设|联合建设|合作建设|共同组建|联合组建)", text[end:])
+            if not nxt:
+                return
+            pos = end + nxt.end()
+            end = min([i for i in (text.find(c, pos) for c in ",，;；。") if i >= 0] or [len(text)])
+        built: list[NameSpan] = []
+        for n in sorted(names, key=lambda n: n.start):
+            if n.start < pos - 2 or n.end > end:
+                continue
+            if n.type in ORG and built:
+                break  # …中试基地、山西建邦集团铸造有限公司建设的…: another builder's item
+            if n.type == "Platform":
+                built.append(n)
+        for n in built:
+            pm = self.emit(sent, n)
+            for b in builders:
+                if b is not None and b.m.type in ORG:
+                    self.ctx.relation("HOSTS", b.m, pm.m, ev, rule="co_built")
+
+    def _opening_org(self, sent: Sentence, names: list[NameSpan], before: int) -> Mentioned | None:
+        """华晋焦煤依托…，与A、B共建…: the organisation that opens the sentence is the subject."""
+        n = next((n for n in names if n.start < 4 and n.end <= before and n.type in ORG), None)
+        if n is not None:
+            return self.emit(sent, n)
+        if sent.start == 0 or True:
+            known = self._known_in(sent, 0, min(before, 12))
+            if known is not None and known.start < 4:
+                return known
+        return None
+
+    def _joint(self, sent: Sentence, names: list[NameSpan], typed: list[NameSpan]) -> list[Mentioned]:
+        """X(牵头)联合A、B开展…: X collaborates with every named partner (generic ones, 上下游企业, are
+        not partners). X is the nearest organisation named before 联合 in the sentence."""
+        out: list[Mentioned] = []
+        text = sent.text
+        for m in re.finditer(r"联合(?!体|实验室|研发中心|攻关|创新中心|申报)", text):
+            if any(n.start <= m.start() < n.end for n in names) or "与" in text[max(0, m.start() - 20) : m.start()].split("，")[-1]:
+                continue
+            end = min([i for i in (text.find(c, m.end()) for c in ",，;；。") if i >= 0] or [len(text)])
+            partners = [n for n in typed if n.start >= m.end() and n.end <= end and n.type in ORG]
+            if not partners:
+                continue
+            before = [n for n in names if n.end <= m.start() and n.type in ORG]
+            a = self.emit(sent, before[-1]) if before else self.last_subject
+            if a is None or a.m.type not in ORG:
+                continue
+            ev = self.ctx.ev(sent.para, sent.at(min(a.start, m.start()) if a.start >= 0 else m.start()), sent.at(end))
+            for n in partners:
+                b = self.emit(sent, n)
+                if b.m.name != a.m.name:
+                    self.ctx.relation("COLLABORATES_WITH", a.m, b.m, ev, rule="collab_joint")
+                    out.append(b)
         return out
 
     def _carried_subject(self, sent: Sentence, clause_s: int) -> Mentioned:
