@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import ChainContext, DocContext, Sentence, mask_titles
-from kg.extract.lexicon import SUFFIXES, clean_name, is_generic, norm_text
+from kg.extract.lexicon import SUFFIXES, clean_name, is_generic, norm_text, place_prefix
 from kg.models import EntityMention, Evidence, Table
 
 # 构建煤炭工业转型升级科技创新链 / 构建中医药工业快速发展科技创新链。
@@ -23,9 +23,9 @@ ICHAIN_TITLE = re.compile(r"(?P<name>[\u4e00-\u9fff()（）]{2,30}?科技创新�
 # X产业链 named in prose
 CHAIN_RE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,14}?)产业链(?!图|上中下游|上下游|现代化|水平|整合|协同|供应链|创新链|关键|核心|短板|安全|稳定|韧性)")
 # a heading about one industry chain: （一）氢能产业链 / 1. 做强煤机装备产业链 / 打造光伏产业链条
-_HEADING_VERBS = r"(?:打造|做强|做优|做大|壮大|培育|发展|构建|延伸|完善|提升|推动|建设|加快|大力|推进)"
+_HEADING_VERBS = r"(?:打造|做强|做优|做大|做精|做特|壮大|培育|发展|构建|延伸|完善|提升|推动|建设|加快|大力|推进|擦亮|叫响|振兴)"
 HEADING_CHAIN = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]?\s*)?" + _HEADING_VERBS + r"*"
-                           r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:产业链|产业链条|产业)(?:[。,，]|$)")
+                           r"(?P<name>[\u4e00-\u9fff]{1,12}?)(?:产业链|产业链条|产业)(?:[。,，]|$)")
 # a heading on two industries: （三）发展新一代信息技术与数字经济 / （四）发展节能环保与新能源产业
 HEADING_PAIR = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]?\s*)?" + _HEADING_VERBS + r"+"
                           r"(?P<a>[\u4e00-\u9fff]{2,10}?)(?:产业)?与(?P<b>[\u4e00-\u9fff]{2,10}?)(?:产业)?(?:[。,，]|$)")
@@ -63,11 +63,11 @@ _LEAD = ("新一代", "先进", "现代化", "战略性")
 _NOT_INDUSTRY = re.compile(
     r"^(?:全|整个|完整|完整的|上下游|产业|延伸|现代化|高端|关键|优势|主导|重点|相关|各|本地|该|其|新兴|传统|未来|"
     r"传统优势|新兴优势|战略性新兴|传统产业|新兴产业|优势产业|主导产业|支柱产业|特色优势|"
-    r"循环经济|全闭环低碳|低碳|一体化|区域|地方|特色|支柱|龙头|各行业各领域|领域|行业|科技|大|小|强|补|延|链|双创|运维|"
+    r"循环经济|全闭环低碳|低碳|一体化|区域|地方|特色|支柱|龙头|各行业各领域|领域|行业|科技|大|小|强|补|延|链|双创|运维|配套|基础|形势|"
     r"[\u4e00-\u9fff]?等)$"
 )
 _BAD_CHAIN_HEAD = re.compile(r"(?:和|及|与|、|等|的|在|了|为|是|将|把|对|从|各|推动|促进|形成|打造|构建|延伸|完善|提升|"
-                             r"强化|增强|布局|紧扣|围绕|聚焦|提前|现代化|支撑|推进|实现|拉长|做强|做大|做优|建链|补链|"
+                             r"强化|增强|布局|紧扣|围绕|聚焦|提前|擦亮|叫响|现代化|支撑|推进|实现|拉长|做强|做大|做优|建链|补链|"
                              r"强链|延链|提链|着力|打通|贯通|依托|发挥|带动|引领|融入|嵌入|参与|攀登|瞄准|突破|研究制定|制定|研究|"
                              r"企业|具有|较强|竞争力|引入|引进|一批|吸引|招引|集聚|加速|加快|促进|增强|优化|保障|稳定|整合|拓展|补齐|补强|"
                              r"健全|服务|对接|畅通|深化|夯实|锻造|锻长|提高|围绕|聚焦|推动|发展)")
@@ -81,6 +81,10 @@ def lead_cut(word: str) -> int:
 
 _ZONE_OR_COUNTY = re.compile(r"(?:开发区|高新区|经开区|园区|示范区|集聚区|[\u4e00-\u9fff]{1,3}县|[\u4e00-\u9fff]{2}区)(?:\([^()]{0,12}\)|为主体|为核心|为重点)?[,，]?(?:要)?$|"
                              r"(?:开发区|高新区|经开区|园区|示范区|集聚区|县)[^,，。；;]{0,20}[,，]")
+# industries named by one character (延伸铝产业链, 钢产业): the only one-character industry words
+ONE_CHARACTER_INDUSTRIES = set("铝钢铁铜镁锌钛煤茶酒醋盐硅锂棉麻丝粮油气")
+# words a heading pairs that are not industries (第一章 发展基础与形势)
+_NOT_PAIR_WORD = re.compile(r"^(?:基础|形势|机遇|挑战|成效|成就|问题|目标|任务|要求|思路|原则|现状|环境|趋势|保障|措施|机制|体制|改革|开放|合作|人才)$")
 _NOT_INDUSTRY_WORD = re.compile(r"试点|改革|增储|上产|方面|工作")
 SEQ_SPLIT = re.compile(r"\s*(?:-{1,2}|—{1,2}|–|→|－|─|>)\s*")
 _SEQ_MARK = re.compile(r"[-—–→－─>]")
@@ -107,12 +111,17 @@ def industry_of(text: str) -> str | None:
                 s = s[: -len(end)] + ("制造" if end == "制造业" else "")
                 changed = True
     s = re.sub(r"全$", "", s)  # 新能源汽车全产业链
+    s = re.sub(r"等?(?:重点|主导|优势|特色|新兴|支柱|传统)+$", "", s)  # 铝基新材料等重点(产业链)
+    p = place_prefix(s, min_rest=2)
+    if p and not s.startswith(("中国", "国家")):
+        s = s[len(p):]  # 吕梁氢能 -> 氢能
     # adjectives of a chain, not its industry: 完整信创产业链, 整体垂直化产业链
     s = re.sub(r"^(?:较为完整的|完整的|较为完整|完整|整体|垂直化|垂直|一体化|全)+", "", s)
     if "的" in s:
         s = s.rsplit("的", 1)[1]
     s = INDUSTRY_SYNONYMS.get(s, s)
-    if len(s) < 2 or _NOT_INDUSTRY.match(s) or "链" in s.replace("区块链", "") or _NOT_INDUSTRY_WORD.search(s):
+    if len(s) < 2 and s not in ONE_CHARACTER_INDUSTRIES or _NOT_INDUSTRY.match(s) or "链" in s.replace("区块链", "") \
+            or _NOT_INDUSTRY_WORD.search(s):
         return None  # 以创新链提升产业链: a slogan; 能源革命综合改革试点: a programme, not an industry
     return s
 
@@ -137,6 +146,7 @@ class ChainRules:
         self.chains_by_name: dict[str, ChainContext] = {}
         self.pending_inline: list[tuple[EntityMention, list[list[str]], Evidence]] = []
         self.inline_scopes: set[str] = set()
+        self.table_sequences: dict[str, list[list[list[str]]]] = {}  # scope -> stage groups of its table rows
         self.ichain_of: dict[str, EntityMention] = {}  # industry chain -> the innovation chain the plan names for it
 
     # ------------------------------------------------------------------ mentions
@@ -173,7 +183,7 @@ class ChainRules:
             city = ctx.city_entity()
             for g in ("a", "b"):
                 industry = industry_of(pm.group(g))
-                if industry and len(industry) <= 10 and not _is_activity(industry):
+                if industry and len(industry) <= 10 and not _is_activity(industry) and not _NOT_PAIR_WORD.match(industry):
                     s0 = para.text.find(pm.group(g))
                     ev = ctx.ev(para, max(s0, 0), max(s0, 0) + len(pm.group(g)))
                     chain = self.industry_chain(industry, ev, clean_name(pm.group(g)), rule="chain_heading")
@@ -530,10 +540,9 @@ class ChainRules:
     def finish(self) -> None:
         """Inline sequences count only for chains whose 专栏 gives no stages (the table is the
         fuller statement: “钢-焦-化-氢” repeats 专栏8's 钢铁-焦化-化工-氢能)."""
-        with_table = {scope for scope, _ in self.stages}
         for owner, groups, ev in self.pending_inline:
             scope = f"{self.ctx.city}/{owner.name}" if self.ctx.city else owner.name
-            if scope in with_table and scope not in self.inline_scopes:
+            if any(_repeats(groups, seq) for seq in self.table_sequences.get(scope, [])):
                 continue
             self.inline_scopes.add(scope)
             self.add_sequence(owner, groups, ev, table_key=owner.name)
@@ -603,6 +612,7 @@ class ChainRules:
         """A 专栏 of several chains, one a row: the row's industry chain (developed by the city)
         or innovation chain, its 链主 enterprises, and the stage sequences of the row."""
         ctx = self.ctx
+        ctx.chain = None  # each row names its own chain: the section's chain does not reach into the box
         roles = table.columns
         city = ctx.city_entity()
         for row in table.rows:
@@ -656,6 +666,8 @@ class ChainRules:
         self.sequence_no[table_key] = self.sequence_no.get(table_key, 0) + 1
         seq = self.sequence_no[table_key]
         scope = f"{ctx.city}/{owner.name}" if ctx.city else owner.name
+        if "#" in table_key:
+            self.table_sequences.setdefault(scope, []).append(groups)
         prev: list[EntityMention] = []
         for order, group in enumerate(groups, 1):
             cur: list[EntityMention] = []
@@ -698,6 +710,14 @@ def _verbatim_cells(row, raw_line: str) -> list[str]:
 
 # “…—…”的煤层气产业科技创新链 / ”光机电产业创新链
 _ICHAIN_AFTER = re.compile(r"(?:的|等)?(?P<name>[\u4e00-\u9fff]{2,16}?(?:产业)?(?:科技)?创新链)")
+
+
+def _repeats(inline: list[list[str]], table: list[list[str]]) -> bool:
+    """“钢-焦-化-氢” in prose repeats the table's 钢铁-焦化-化工-氢能: as many stages, each an
+    abbreviation of the table's stage at the same place."""
+    if len(inline) != len(table):
+        return False
+    return all(any(a and a[0] in b for a in ia for b in tb) for ia, tb in zip(inline, table))
 
 
 def _leader_names(cell: str) -> list[str]:
