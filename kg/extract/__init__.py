@@ -38,7 +38,8 @@ def extract(docs: list[Document], gazetteer: dict[str, str] | None = None) -> li
 
 
 # 山西兰花科技创业股份有限公司（以下简称兰花科创）: the plan declares the short name it uses
-_DECLARED = re.compile(r"[(（]\s*(?:以下|下文)?(?:简称|称)[:：]?\s*[“\"]?(?P<short>[\u4e00-\u9fffA-Za-z0-9]{2,12})[”\"]?\s*[)）]")
+_DECLARED = re.compile(r"[(（]\s*(?:(?:以下|下文)?(?:简称|称)[:：]?|(?P<former>原名?|曾用名|前身为?))\s*[“\"]?"
+                       r"(?P<short>[\u4e00-\u9fffA-Za-z0-9]{2,24})[”\"]?\s*[)）]")
 
 
 def declared_short_names(doc: Document) -> dict[str, tuple[str, str]]:
@@ -54,6 +55,8 @@ def declared_short_names(doc: Document) -> dict[str, tuple[str, str]]:
             short = m.group("short")
             if full is not None and short != full.name and not is_generic(short):
                 out.setdefault(short, (full.name, full.type))
+                if m.group("former"):  # （原晋城无烟煤矿业集团有限责任公司）: read with its 原 too
+                    out.setdefault(m.group("former")[:1] + short, (full.name, full.type))
     return out
 
 

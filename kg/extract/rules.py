@@ -220,7 +220,12 @@ class OrgRules:
         placed.extend(self._central_agencies(sent, names))
         placed.extend(self._gazetteer_names(sent, names))
         placed.extend(self._distributed_zones(sent))
+        if self._rd_institution_text(sent):
+            for mm in placed:
+                if mm.m.type == "ResearchInstitute" and mm.m.name.endswith(("研究院", "研究所")):
+                    ctx.notes.category_types.setdefault(mm.m.name, ("Platform", "NewRDInstitution"))
         self._located(sent, placed)
+        self._situated(sent, names)
         cats = self._category_lists(sent, names)
         lists = self._enterprise_lists(sent, names)
         awards = self._award_subjects(sent, names)
@@ -397,6 +402,27 @@ class OrgRules:
                     ctx.relation("LOCATED_IN", mm.m, county, ctx.ev(sent.para, sent.at(m.start()), sent.at(mm.end)),
                                  rule="located_build")
 
+    def _situated(self, sent: Sentence, names: list[NameSpan]) -> None:
+        """高平经济技术开发区位于高平市 / 泽州经济技术开发区（位于泽州县） / 位于孝义市的孝义经济开发区 /
+        …开发区地处汾阳市: LOCATED_IN that place."""
+        if not re.search(r"位于|地处|坐落", sent.text):
+            return
+        places = [n for n in names if n.type in ("County", "City", "Zone")]
+        things = [n for n in names if n.type in ORG + ("Platform", "Zone")]
+        for m in re.finditer(r"(?:位于|地处|坐落于)", sent.text):
+            after = next((p for p in places if m.end() <= p.start <= m.end() + 1), None)
+            if after is None:
+                continue
+            # X位于P / X（位于P） / 位于P的X
+            x = next((t for t in things if t.end in (m.start(), m.start() - 1) and t is not after), None)
+            if x is None and sent.text[after.end : after.end + 1] == "的":
+                x = next((t for t in things if t.start == after.end + 1), None)
+            if x is None:
+                continue
+            xm, pm = self.emit(sent, x), self.emit(sent, after)
+            ev = self.ctx.ev(sent.para, sent.at(min(x.start, m.start())), sent.at(max(x.end, after.end)))
+            self.ctx.relation("LOCATED_IN", xm.m, pm.m, ev, rule="situated")
+
     def _distributed_zones(self, sent: Sentence) -> list[Mentioned]:
         """重点建设万荣、临猗两个省级现代农业产业示范区: one zone per listed county, each LOCATED_IN it."""
         ctx = self.ctx
@@ -438,6 +464,8 @@ class OrgRules:
             s = _list_start(sent, m.start())
             if m.start() - s < 2:
                 continue
+            if default and re.search(r"(?:一批|一些|若干|更多)$", sent.text[max(0, s - 4) : s]):
+                default = None  # 培育一批液压件、传动件、矿用电器等配套企业: kinds of firms, not names
             out.extend(self.members(sent, s, m.start(), names, default, rule="enterprise_list"))
         # 以华翔、晋南钢铁等行业龙头企业为依托 is covered above; 飞虹微纳米、戎子酒庄、汤荣机械被认定为…企业
         return out
@@ -651,7 +679,13 @@ class OrgRules:
             if a_names:
                 a = self.emit(sent, a_names[-1])
             elif re.fullmatch(r"\s*(?:并|同时|还|继续|进一步|积极|主动|持续)?(?:深化|加强|加大|推进|推动|开展|扩大)?\s*", a_text):
-                a, carried = (prev_a or self._opening_org(sent, names, clause_s) or self._carried_subject(sent, clause_s)), True
+                seg_s = max(text.rfind(c, 0, m.start()) for c in ";；") + 1  # items of a ；-list have their own subjects
+                if seg_s > 0 and clause_s <= seg_s + 1:
+                    a = self._plan_voice(sent, m.start(), m.start())  # ；与山西煤化所合作共建…: the city's item
+                else:
+                    a = (prev_a if prev_a is not None and prev_a.start >= seg_s else None) \
+                        or self._opening_org(sent, names, clause_s) or self._carried_subject(sent, clause_s)
+                carried = True
             else:
                 gov = re.search(r"(?:市政府|市人民政府|市委市政府|我市)$", a_text.strip())
                 if gov and gov.group(0) == "我市":
@@ -710,13 +744,19 @@ class OrgRules:
                 continue
             if n.type in ORG and built:
                 break  # …中试基地、山西建邦集团铸造有限公司建设的…: another builder's item
-            if n.type == "Platform":
+            if n.type == "Platform" or n.type == "ResearchInstitute" and self._rd_institution_text(sent):
                 built.append(n)
         for n in built:
             pm = self.emit(sent, n)
+            if pm.m.type == "ResearchInstitute":
+                self.ctx.notes.category_types.setdefault(pm.m.name, ("Platform", "NewRDInstitution"))
             for b in builders:
                 if b is not None and b.m.type in ORG:
                     self.ctx.relation("HOSTS", b.m, pm.m, ev, rule="co_built")
+
+    def _rd_institution_text(self, sent: Sentence) -> bool:
+        """A section or paragraph about 新型研发机构: the 研究院 it names are such platforms."""
+        return any("新型研发机构" in t for t in sent.para.section_path[-1:])
 
     def _opening_org(self, sent: Sentence, names: list[NameSpan], before: int) -> Mentioned | None:
         """华晋焦煤依托…，与A、B共建…: the organisation that opens the sentence is the subject."""
