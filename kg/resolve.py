@@ -471,7 +471,8 @@ def _merge_type(type_: str, idxs: list[int], mentions: list[tuple[int, EntityMen
 
 def _merge_infixed(names_by_city: dict[str | None, dict[str, int]], uf: _Clusters) -> None:
     """6. infixed: 大运汽车 = 大运新能源汽车 (same brand and product word, one adds a qualifier in
-    between), 东义集团 = 山西东义煤电铝集团有限公司 (a group by its brand), when exactly one longer
+    between), 东义集团 = 山西东义煤电铝集团有限公司, 汾酒集团 = 山西杏花村汾酒集团有限责任公司 (a group
+    by its brand), when exactly one longer
     name of the city fits."""
     for city, names in names_by_city.items():
         for short, si in names.items():
@@ -485,8 +486,9 @@ def _merge_infixed(names_by_city: dict[str | None, dict[str, int]], uf: _Cluster
                     continue
                 if group:
                     core = norm_org(n).removesuffix("集团")
-                    if "集团" in n and core.startswith(brand) and len(core) > len(brand) and \
-                            place_of(core[len(brand):])[0] is None:
+                    if "集团" in n and len(core) > len(brand) and (
+                            core.startswith(brand) and place_of(core[len(brand):])[0] is None
+                            or core.endswith(brand) and len(core) - len(brand) >= 2):  # 汾酒集团 = 杏花村汾酒集团
                         cands[uf.find(li)] = n
                     continue
                 if has_type_word(n):

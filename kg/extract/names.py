@@ -105,10 +105,25 @@ def left_extend(text: str, end: int, floor: int = 0, *, suffix_start: int | None
         if boundary_before(text, pos, agency, weak_ok):
             # a boundary word inside a type word (学院 has no 院-boundary; 有限 ...) is not a
             # boundary: only words fully left of the suffix count
+            pos = _field_pair(text, pos, limit)
             break
         if _QUANTITY.search(text[max(limit, pos - 4) : pos]):
             break
         pos -= 1
+    return pos
+
+
+def _field_pair(text: str, pos: int, limit: int) -> int:
+    """煤与煤层气共采国家重点实验室: a one- or two-character field joined by 与 right before a name
+    belongs to it (a partner joined by 与 is an organisation, longer and not after 的/建设)."""
+    if text[pos - 1 : pos] != "与":
+        return pos
+    for k in (1, 2):
+        s = pos - 1 - k
+        if s <= limit or not all(_NAME_CHAR.match(c) and c not in _SINGLE_BOUNDARIES for c in text[s : pos - 1]):
+            continue
+        if text[s - 1 : s] in ("的",) or not _NAME_CHAR.match(text[s - 1 : s] or " "):
+            return s
     return pos
 
 

@@ -218,7 +218,8 @@ class OrgRules:
             placed.append(mm)
             self._nested(sent, n, mm)
         placed.extend(self._central_agencies(sent, names))
-        placed.extend(self._gazetteer_names(sent, names))
+        gazetteered = self._gazetteer_names(sent, names)  # 兰花科创 (declared), 科大讯飞 (curated)
+        placed.extend(gazetteered)
         placed.extend(self._distributed_zones(sent))
         if self._rd_institution_text(sent):
             for mm in placed:
@@ -229,8 +230,8 @@ class OrgRules:
         cats = self._category_lists(sent, names)
         lists = self._enterprise_lists(sent, names)
         awards = self._award_subjects(sent, names)
-        hosts, built = self._hosts(sent, names, cats)
-        partners = self._collaborations(sent, names, cats)
+        hosts, built = self._hosts(sent, names, cats + gazetteered)
+        partners = self._collaborations(sent, names, cats + gazetteered)
         self._leads(sent, names)
         everyone = placed + cats + lists + awards + partners + built + [h for h in hosts if h.start >= 0]
         # IN_CHAIN: the actors a chain's text relies on (enterprises, universities, institutes, platforms, zones)
