@@ -230,7 +230,7 @@ SUFFIXES: list[tuple[str, str, str | None]] = sorted(
         ("博士后科研工作站", "Platform", "PostdocStation"), ("博士后工作站", "Platform", "PostdocStation"),
         ("博士后科研流动站", "Platform", "PostdocStation"), ("博士后创新实践基地", "Platform", "PostdocStation"),
         ("联盟", "Platform", "Alliance"),
-        ("研究中心", "Platform", None), ("研究基地", "Platform", None), ("加速中心", "Platform", "Incubator"),
+        ("研究中心", "Platform", None), ("研发中心", "Platform", None), ("研究基地", "Platform", None), ("加速中心", "Platform", "Incubator"),
         ("智创谷", "Platform", "Incubator"), ("服务平台", "Platform", None), ("云平台", "Platform", None),
         ("微平台", "Platform", None),
         # zones

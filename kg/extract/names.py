@@ -64,6 +64,7 @@ WEAK_BOUNDARIES = {"利用", "发展", "建设", "服务", "合作", "开发", "
 _COUNTY_RE, _CITY_RE = COUNTY_RE, CITY_RE
 
 MAX_NAME = 40
+_JOINT_WORDS = ("联合", "协同")  # 联合实验室, 联合研发中心, 协同创新中心: part of the type word
 _PLACE_HEADS = {short_place(c)[:2] for c in SHANXI_COUNTY_CITY} | {c[:2] for c in CITIES}
 
 
@@ -105,25 +106,13 @@ def left_extend(text: str, end: int, floor: int = 0, *, suffix_start: int | None
         if boundary_before(text, pos, agency, weak_ok):
             # a boundary word inside a type word (学院 has no 院-boundary; 有限 ...) is not a
             # boundary: only words fully left of the suffix count
-            pos = _field_pair(text, pos, limit)
+            if pos == suffix_start and text[pos - 2 : pos] in _JOINT_WORDS and pos - 2 > limit:
+                pos -= 2  # 煤矿智能化联合实验室: 联合 qualifies the type word
+                continue
             break
         if _QUANTITY.search(text[max(limit, pos - 4) : pos]):
             break
         pos -= 1
-    return pos
-
-
-def _field_pair(text: str, pos: int, limit: int) -> int:
-    """煤与煤层气共采国家重点实验室: a one- or two-character field joined by 与 right before a name
-    belongs to it (a partner joined by 与 is an organisation, longer and not after 的/建设)."""
-    if text[pos - 1 : pos] != "与":
-        return pos
-    for k in (1, 2):
-        s = pos - 1 - k
-        if s <= limit or not all(_NAME_CHAR.match(c) and c not in _SINGLE_BOUNDARIES for c in text[s : pos - 1]):
-            continue
-        if text[s - 1 : s] in ("的",) or not _NAME_CHAR.match(text[s - 1 : s] or " "):
-            return s
     return pos
 
 
@@ -196,7 +185,9 @@ def _field_join(text: str, pos: int, suffix_start: int) -> int | None:
             break
         s3 += lead
     chunk = text[s3:j]
-    if len(chunk) < 2 or len(clean_name(chunk)) < 2 or is_generic(chunk) or _SUFFIX_RE.search(chunk) \
+    # one character is a field only where nothing else can be meant: 建设的煤与煤层气共采国家重点实验室
+    one = len(chunk) == 1 and (s3 == 0 or text[s3 - 1] == "的" or not _NAME_CHAR.match(text[s3 - 1]))
+    if (len(chunk) < 2 or len(clean_name(chunk)) < 2) and not one or is_generic(chunk) or _SUFFIX_RE.search(chunk) \
             or _ORG_WORDS.search(chunk) or _strip_places(chunk) == "" or not re.fullmatch(r"[\u4e00-\u9fff]+", chunk):
         return None
     return s3 if text[pos:suffix_start] else None
