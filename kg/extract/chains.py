@@ -15,6 +15,7 @@ import re
 
 from kg.extract.context import ChainContext, DocContext, Sentence, mask_titles
 from kg.extract.lexicon import SUFFIXES, clean_name, is_generic, norm_text, place_prefix
+from kg.extract.names import find_names
 from kg.models import EntityMention, Evidence, Table
 
 # 构建煤炭工业转型升级科技创新链 / 构建中医药工业快速发展科技创新链。
@@ -285,13 +286,21 @@ class ChainRules:
             for m in rx.finditer(sent.masked):
                 if _is_activity(m.group("list").split("、")[0]):
                     continue
-                if rx is FOCUS_LIST and not _ZONE_OR_COUNTY.search(sent.masked[: m.start()]):
-                    continue  # only a place's 重点发展 list names industries (“材”就是新材料。重点发展特种钢…: products)
+                zone = None
+                if rx is FOCUS_LIST:
+                    if not _ZONE_OR_COUNTY.search(sent.masked[: m.start()]):
+                        continue  # only a place's 重点发展 list names industries (“材”就是新材料。重点发展特种钢…: products)
+                    zone = next((n for n in reversed(find_names(sent.masked[: m.start()])) if n.type == "Zone"), None)
                 pos = m.start("list")
                 ev = self.ctx.ev(sent.para, sent.at(pos), sent.at(m.end()))
                 for mm in re.finditer(r"[^、和及]+", m.group("list")):
-                    self._developed(mm.group(0), sent, pos + mm.start(), pos + mm.end(), rule="chain_prose_list",
-                                    longest=8, list_ev=ev)
+                    chain = self._developed(mm.group(0), sent, pos + mm.start(), pos + mm.end(), rule="chain_prose_list",
+                                            longest=8, list_ev=ev)
+                    if chain is not None and zone is not None:  # 陵川经济技术开发区…重点发展中药材: the zone is in that chain
+                        zev = self.ctx.ev(sent.para, sent.at(zone.start), sent.at(m.end()))
+                        zm = self.ctx.entity(zone.name, "Zone", self.ctx.ev(sent.para, sent.at(zone.start), sent.at(zone.end)),
+                                             rule="focus_zone")
+                        self.ctx.relation("IN_CHAIN", zm, chain, zev, rule="focus_zone")
         for m in COUNTED_CLUSTER.finditer(sent.masked):
             if not re.search(r"标志性|引领性|[和及、的]", m.group("x")):
                 self._developed(m.group("x"), sent, m.start(), m.end(), rule="chain_cluster")

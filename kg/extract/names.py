@@ -146,7 +146,17 @@ def typed_candidates(text: str) -> list[NameSpan]:
         start, name, core = _trim(text, pos, end, m.start())
         ok = name is not None and _valid(name, core, type_)
         if not ok and not agency:
-            # a verb inside the name stopped it (…固废利用工程技术研究中心): run past such verbs
+            # a verb inside the name stopped it (…固废利用工程技术研究中心): run past that verb only
+            # (依托吕梁学院建设煤基固废资源化利用山西省重点实验室), else past every such verb
+            blen = boundary_before(text, pos)
+            if text[pos - blen : pos] in WEAK_BOUNDARIES:
+                pos1 = left_extend(text, pos - blen, suffix_start=pos - blen)
+                s1, n1, c1 = _trim(text, pos1, end, m.start())
+                chunk = text[s1 : pos - blen]
+                if pos1 < pos - blen and n1 is not None and _valid(n1, c1, type_) and re.fullmatch(r"[\u4e00-\u9fff]{3,}", chunk) \
+                        and not is_generic(chunk) and not _SUFFIX_RE.search(chunk):
+                    pos, start, name, core, ok = pos1, s1, n1, c1, True
+        if not ok and not agency:
             pos2 = left_extend(text, end, suffix_start=m.start(), weak_ok=True)
             if pos2 < pos:
                 s2, n2, c2 = _trim(text, pos2, end, m.start())

@@ -425,19 +425,30 @@ class OrgRules:
             self.ctx.relation("LOCATED_IN", xm.m, pm.m, ev, rule="situated")
 
     def _distributed_zones(self, sent: Sentence) -> list[Mentioned]:
-        """重点建设万荣、临猗两个省级现代农业产业示范区: one zone per listed county, each LOCATED_IN it."""
+        """重点建设万荣、临猗两个省级现代农业产业示范区 / 以孝义市、交城县焦化园区为重点: one zone per listed
+        county, each LOCATED_IN it."""
         ctx = self.ctx
         out: list[Mentioned] = []
         for m in _DISTRIBUTED.finditer(sent.masked):
-            members = m.group("list").split("、")
+            members = m.group("list").split("、")[:-1]
             head = next((members[0][-k:] for k in (4, 3, 2) if members[0][-k:] in _SHORT_COUNTY
                          or members[0][-k:] in COUNTY_CITY), members[0])  # 建设万荣 -> 万荣
             lead = len(members[0]) - len(head)
             members[0] = head
-            places = [_place_named(w) if w not in _SHORT_COUNTY else (_SHORT_COUNTY[w], "County") for w in members]
-            if any(t != "County" for _, t in places) or len(members) != _count(m.group("n")):
+            # the last member runs into the shared noun: 文水县焦化园区, 临猗两个省级…示范区
+            tail = m.group("tail")
+            last = _county_at(tail)
+            if last is None:
                 continue
-            noun = m.group("noun")
+            rest = tail[len(last):]
+            cm = re.match(r"(?P<n>[两二三四五六七八九十\d]+)个", rest)
+            noun = rest[cm.end():] if cm else rest
+            members.append(last)
+            if len(noun) < 2 or len(noun) > 14 or _NOT_A_ZONE_NOUN.search(noun):
+                continue
+            places = [_place_named(w) if w not in _SHORT_COUNTY else (_SHORT_COUNTY[w], "County") for w in members]
+            if any(t != "County" for _, t in places) or cm and len(members) != _count(cm.group("n")):
+                continue
             ev = ctx.ev(sent.para, sent.at(m.start()), sent.at(m.end()))
             pos = m.start("list") + lead
             for word, (county, _) in zip(members, places):
@@ -944,8 +955,18 @@ _LEAD_PATTERNS: list[tuple[str, str | None]] = [
 ]
 
 
-_DISTRIBUTED = re.compile(r"(?P<list>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4}){1,8})(?P<n>[两二三四五六七八九十\d]+)个"
-                          r"(?P<noun>[\u4e00-\u9fff]{2,16}?(?:示范区|开发区|高新区|产业园区|园区|集聚区))")
+_DISTRIBUTED = re.compile(r"(?P<list>(?:[\u4e00-\u9fff]{2,4}、){1,8}(?P<tail>[\u4e00-\u9fff]{2,24}?"
+                          r"(?:示范区|开发区|高新区|集聚区|示范园区?|产业园区?|科技园区?|园区)))")
+# a shared zone noun is a noun: not 依托特色农业建成一批农业科技示范园
+_NOT_A_ZONE_NOUN = re.compile(r"依托|建成|建设|一批|打造|培育|推进|发展|重点")
+
+
+def _county_at(text: str) -> str | None:
+    """The county a list member is, printed in full or short form, at the start of `text`."""
+    m = COUNTY_RE.match(text)
+    if m:
+        return m.group(0)
+    return next((text[:k] for k in (4, 3, 2) if text[:k] in _SHORT_COUNTY), None)
 
 
 _SHORT_COUNTY = {short_place(c): c for c in SHANXI_COUNTY_CITY if len(short_place(c)) >= 2}
