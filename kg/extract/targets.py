@@ -17,7 +17,7 @@ from kg.models import Evidence, Table
 
 PLAN_YEAR = 2025
 _NUM = r"(?:\d+(?:\.\d+)?|百分之[零〇一二两三四五六七八九十百]+|[零〇一二两三四五六七八九十百千万]+)"  # 百分之二十 = 20%
-_UNITS = r"(?:亿元|万元|万人|万平方米|平方米|人次|个|家|项|所|名|人|件|篇|座|户|条|辆|台|套|场|%|％|倍)"
+_UNITS = r"(?:亿元|万元|万人次|万人|万名|万家|万平方米|平方米|人次|个|家|项|所|名|人|件|篇|座|户|条|辆|台|套|场|%|％|倍)"
 _UNIT_IN_NAME = re.compile(r"\s*[(（]\s*(?P<u>[^()（）]{1,6})\s*[)）]\s*$")
 _YEAR = re.compile(r"(20\d\d)\s*年?")
 PAST = re.compile(r"十三五|截至|截止|已经|累计|先后|以来|期间[,，]?全市|现有|拥有(?!量)|目前")
@@ -57,7 +57,7 @@ def to_number(s: str) -> float | int | None:
 
 def indicator_key(name: str) -> str:
     """Comparable form of an indicator: 研究与试验发展经费投入每年增幅 ~ 研发经费投入增长."""
-    s = re.sub(r"\([^()]*\)", "", clean_name(name))  # 研究与试验发展(R&D)经费
+    s = re.sub(r"\([^()]*\)|的", "", clean_name(name))  # 研究与试验发展(R&D)经费, …支出的比重
     s = re.sub(r"(?<=[\u4e00-\u9fff]{4})数$", "", s)  # 高新技术企业数 = 高新技术企业
     for a, b in (("研究与试验发展", "研发"), ("R&D", "研发"), ("增幅", "增长"), ("交易额", "成交额"), ("及以上", "以上")):
         s = s.replace(a, b)
@@ -274,12 +274,12 @@ P_RAISE = re.compile(r"(?:扩大|提高|提升|增加(?!值)|降低|压缩)(?P<i
 P_SHARE = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)的(?P<ind>[\u4e00-\u9fff]{4,40})")
 # (每年)? VERB(VERB)? N(—M)? 单位 (…的)? X, and (和 N 单位 Y) coordinated
 P_VERB_NUM = re.compile(r"(?P<verb>(?:每年|年均)?" + _VERB + r"(?:或?" + _VERB + r")?)\s*(?P<num>" + _NUM + r")" + _RANGE +
-                        r"\s*(?P<unit>个|家|项|所|名|人|座|件)(?:以上|左右)?"
+                        r"\s*(?P<unit>万名|万人次|万人|个|家|项|所|名|人|座|件|辆|台|套)(?:以上|左右)?"
                         r"(?P<ind>" + _IND_CHARS + r"{2,40})")
 P_AND_NUM = re.compile(r"^(?:和|及|、)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>个|家|项|所|名|人|座|件)(?:以上|左右)?(?P<ind>" + _IND_CHARS + r"{2,40})")
 # VERB X N 单位
 P_VERB_OBJ_NUM = re.compile(r"(?P<verb>" + _VERB + r")(?P<ind>[\u4e00-\u9fff“”‘’]{2,24}?)\s*"
-                            r"(?P<num>" + _NUM + r")\s*(?P<unit>个|家|项|所|名|人|座|件)(?P<paren>\([^()]{1,3}\))?")
+                            r"(?P<num>" + _NUM + r")\s*(?P<unit>万名|万人次|万人|个|家|项|所|名|人|座|件|辆|台|套)(?P<paren>\([^()]{1,3}\))?")
 # N 个 X 被确定为 Y
 P_DESIGNATED = re.compile(r"(?P<num>" + _NUM + r")\s*(?P<unit>个|家|项|所)[\u4e00-\u9fff]{0,6}?被(?:确定|认定|评)为(?P<ind>[\u4e00-\u9fff]{3,20})")
 # 每年增幅 20% / 投入每年增幅 20%
@@ -287,13 +287,24 @@ P_GROWTH = re.compile(r"(?P<ind>[\u4e00-\u9fff]{2,24}?(?:增幅|增长|增速))\
 # in a goal sentence, a clause that is only "X N 单位(以上)": 省级创新人才300人, 引入研发机构30家以上
 P_NOUN_NUM = re.compile(r"^(?P<ind>[^\d]{2,30}?)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>" + _UNITS + r")(?:以上|左右)?$")
 # …50家、国家级专精特新“小巨人”企业5家: a further object of the same verb
-P_AND_OBJ_NUM = re.compile(r"^(?:、|和|及)(?P<ind>[\u4e00-\u9fff“”‘’]{2,24}?)\s*(?P<num>" + _NUM + r")\s*(?P<unit>个|家|项|所|名|人|座|件|辆|台|套)(?:以上|左右)?")
+P_AND_OBJ_NUM = re.compile(r"^(?:以上|左右)?(?:、|和|及)(?P<ind>[\u4e00-\u9fff“”‘’]{2,24}?)\s*(?P<num>" + _NUM + r")\s*(?P<unit>万名|万人次|万人|个|家|项|所|名|人|座|件|辆|台|套)(?:以上|左右)?")
 _LEAD_CUT = re.compile(r"^.*?(?:到“?十四五”?末|“?十四五”?期间|到\s*20\d\d\s*年|力争|全市|我市|其中|并|使|促使)")
 _LEADS_ONLY = re.compile(r"^(?:到“?十四五”?末|“?十四五”?期间|到\s*20\d\d\s*年|力争|全市|我市|其中)+")
-_BAD_IND = re.compile(r"有$|全覆盖$|不$|^(?:实施|推动|支持|建设|培育|引进)$|^(?:每个|每(?!年)|\d|[一二三四五六七八九十]|其中|全年|总计|约|共|省级以上$|以上|以下|左右|目标|比重|水平)|"
+_BAD_IND = re.compile(r"^(?:培育|引进|新增|打造|争创)?(?:专项|项目|企业|人才|平台)$|有$|全覆盖$|不$|^(?:实施|推动|支持|建设|培育|引进)$|^(?:每个|每(?!年)|\d|[一二三四五六七八九十]|其中|全年|总计|约|共|省级以上$|以上|以下|左右|目标|比重|水平)|"
                       r"(?:水平|位次|第[一二三四五])$|^[^占]*比重$")  # X占Y比重 is an indicator; …比重 alone is not
 # verbs a clause-level reading leaves at the end of an indicator (营业收入力争突破 200亿元)
 _TRAILING_VERB = re.compile(r"(?:力争|达到|达|突破|超过|提高到|提高至|提高|提升到|提升至|增长到|增长至|增加到|上升到)+$")
+
+
+def _printed_aliases(f: TargetFact | None, verb: str, obj: str) -> None:
+    """The object as printed (省级以上首台(套)重大技术装备) and, after a building verb, with it
+    (新建省级企业技术中心): other forms of one indicator."""
+    if f is None:
+        return
+    printed = clean_name(re.sub(r"^(?:的|和|及)", "", obj))
+    for alias in (printed, verb + printed if verb in _VERBS_BUILD else None):
+        if alias and alias != f.indicator and alias not in f.aliases and len(alias) >= 3:
+            f.aliases.append(alias)
 
 
 def _clean_indicator(ind: str) -> str | None:
@@ -307,7 +318,7 @@ def _clean_indicator(ind: str) -> str | None:
     om = re.match(r"^.*?对(?P<x>[\u4e00-\u9fff]{2,16})的(?P<y>[\u4e00-\u9fff]{2,8})$", ind)
     if om:  # 融资担保机构对科技型中小微企业的担保费率 -> 科技型中小微企业担保费率
         ind = om.group("x") + om.group("y")
-    elif "的" in ind and len(ind.rsplit("的", 1)[1]) >= 3:
+    elif "的" in ind and len(ind.rsplit("的", 1)[1]) >= 3 and not re.search(r"(?:占比|比例|比重|率)$", ind):
         ind = ind.rsplit("的", 1)[1]  # 销售收入10亿元以上的创新型领军企业 -> 创新型领军企业
     ind = clean_name(ind)
     if len(ind) < 2 or _BAD_IND.search(ind):
@@ -324,13 +335,14 @@ def _clause_targets(clause: str, goal: bool = False) -> list[tuple[TargetFact, i
     taken: list[tuple[int, int]] = []
 
     def add(ind: str | None, num: str, unit: str | None, s: int, e: int, *, num2: str | None = None,
-            base: str | None = None, period: str | None = None) -> TargetFact | None:
+            base: str | None = None, period: str | None = None, counted: bool = False) -> TargetFact | None:
         if ind is None or any(a < e and s < b for a, b in taken):
             return None
         if num.startswith("百分之"):
             num, unit = num[3:], "%"
         v = to_number(num)
-        if v is None or (not re.match(r"\d", num) and (not unit or num in ("一", "两"))):
+        if v is None or (not re.match(r"\d", num) and (not unit or num == "一" or num == "两" and not counted
+                                                        or unit in ("台", "套", "辆", "场"))):  # 建设五台山…
             return None
         taken.append((s, e))
         f = TargetFact(ind, v, (unit or "").replace("％", "%") or None, PLAN_YEAR)
@@ -361,7 +373,7 @@ def _clause_targets(clause: str, goal: bool = False) -> list[tuple[TargetFact, i
         keep = any(v in verb for v in _VERBS_KEEP)
         period = "每年" if verb.startswith("每年") else None
         ind = (verb if keep else "") + obj
-        f = add(_clean_indicator(ind), m.group("num"), m.group("unit"), m.start(), m.end(), num2=m.group("num2"),
+        f = add(_clean_indicator(ind), m.group("num"), m.group("unit"), m.start(), m.end(), num2=m.group("num2"), counted=True,
                 period=period)
         if f is not None:
             # 新建20个省级创新平台和150个市级创新平台: the verb governs both
@@ -374,12 +386,12 @@ def _clause_targets(clause: str, goal: bool = False) -> list[tuple[TargetFact, i
         ind = (verb if verb in _VERBS_KEEP else "") + m.group("ind")
         unit = m.group("unit") + (m.group("paren") or "")
         f = add(_clean_indicator(ind), m.group("num"), unit, m.start(), m.end())
-        if f is not None and verb in _VERBS_BUILD:
-            f.aliases.append(verb + f.indicator)  # 新建省级企业技术中心 as printed
+        _printed_aliases(f, verb, m.group("ind"))
         end = m.end()
         while f is not None and (am := P_AND_OBJ_NUM.match(clause[end:])):
             f = add(_clean_indicator((verb if verb in _VERBS_KEEP else "") + am.group("ind")), am.group("num"),
                     am.group("unit"), end + am.start("ind"), end + am.end())
+            _printed_aliases(f, verb, am.group("ind"))
             end += am.end()
     if goal and not out:
         m = P_NOUN_NUM.match(clause.strip())
