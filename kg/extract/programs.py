@@ -41,6 +41,8 @@ ISSUER_BEFORE = re.compile(r"(?P<issuer>中共中央|国务院(?:办公厅)?|中
 ISSUE_VERB = re.compile(r"(?:制定|出台|印发|发布|制订)(?:了|并实施|出台了?)?\s*$")
 
 
+# a sentence that puts named bodies in charge of what it starts
+RUNNER_CUE = re.compile(r"由[^，,；;。]{2,30}?(?:牵头|负责|组织)|(?:会同|配合)[^，,；;。]{0,30}?(?:实施|开展|推进)|牵头(?:实施|组织|推进)")
 # a box or box item named as a programme: 重大创新平台建设工程, 领军人才引育专项 (not 重点工程 alone)
 BOX_PROGRAM = re.compile(r"^[\u4e00-\u9fff“”]{4,20}(?:工程|计划|行动|专项)$")
 BOX_ITEM = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*(?P<name>[^:：。,，]{2,24})[:：]")
@@ -293,7 +295,16 @@ class ProgramRules:
         city = self.ctx.city_entity()
         if city is None:
             return
+        runners = self._named_runners(sent)
         for m, s, e in progs:
+            if runners and m.rule != "program_award":
+                # 由市科技局牵头，会同市财政局、市税务局等部门实施X: those bodies run X (not the city at large)
+                for a, a_s, a_e in runners:
+                    if a_e <= s:
+                        ev = self.ctx.ev(sent.para, sent.at(a_s), sent.at(e))
+                        self.ctx.relation("RUNS_PROGRAM", a, m, ev, rule="program_runner")
+                if any(a_e <= s for _, _, a_e in runners):
+                    continue
             before = sent.text[max(0, s - 10) : s]
             before = re.sub(r"[\u4e00-\u9fff]{2,3}市$", "", before)  # 推进实施临汾市“111”…
             before = re.sub(r"(?:省委|省政府|山西省|省)$", "", before)
@@ -304,6 +315,20 @@ class ProgramRules:
                     continue
                 ev = self.ctx.ev(sent.para, sent.at(max(0, s - len(before))), sent.at(e))
                 self.ctx.relation("RUNS_PROGRAM", city, m, ev, rule="program_run_verb")
+
+    def _named_runners(self, sent: Sentence) -> list[tuple[EntityMention, int, int]]:
+        """The government bodies a sentence puts in charge (由A牵头，B、C等部门配合 / 会同B / A负责)."""
+        if not RUNNER_CUE.search(sent.text):
+            return []
+        from kg.extract.names import find_names
+
+        out = []
+        for n in find_names(sent.masked):
+            if n.type == "Agency":
+                ev = self.ctx.ev(sent.para, sent.at(n.start), sent.at(n.end))
+                out.append((self.ctx.entity(n.name, "Agency", ev, rule="program_runner",
+                                            scope=agency_scope(n.name, self.ctx.city)), n.start, n.end))
+        return out
 
     def _policies(self, sent: Sentence, issuer_default: EntityMention | None) -> None:
         ctx = self.ctx

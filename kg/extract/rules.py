@@ -529,8 +529,9 @@ class OrgRules:
             # Y(X): the host in brackets right after the platform's name
             bm = re.match(r"\s*\(([^()]{2,40})\)", sent.masked[p.end :])
             if bm:
-                inner = [n for n in actors if n.start >= p.end and n.end <= p.end + bm.end() and n.type in ORG]
-                if inner and link([self.emit(sent, n) for n in inner], p, p.start, "host_bracket", p.end + bm.end()):
+                inner = [self.emit(sent, n) for n in actors if n.start >= p.end and n.end <= p.end + bm.end() and n.type in ORG]
+                inner += [x for x in extra if x.start >= p.end and x.end <= p.end + bm.end() and x.m.type in ORG]
+                if inner and link(inner, p, p.start, "host_bracket", p.end + bm.end()):
                     last_builders = []
                     continue
             clause_start = max(sent.text.rfind(c, 0, p.start) for c in ",，;；:：") + 1

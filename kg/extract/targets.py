@@ -311,7 +311,6 @@ def _clean_indicator(ind: str) -> str | None:
     ind = re.sub(r"\([^()]*\)", "", ind)  # 院士(长江学者、国医大师等)工作站 -> 院士工作站
     ind = _LEAD_CUT.sub("", ind)
     ind = _LEADS_ONLY.sub("", ind)  # 力争“十四五”期间签约…: every lead-in, not only the first
-    ind = re.sub(r"^\d*年(?![均度])", "", ind)  # (2025)年省级企业技术中心
     ind = re.sub(r"^(?:的|和|及|与|、|期间|实现在|实现|累计|逐步)+", "", ind)
     ind = _TRAILING_VERB.sub("", ind)
     ind = re.sub(r"(?:总数|数量|总额)$", "", ind)
@@ -338,6 +337,8 @@ def _clause_targets(clause: str, goal: bool = False) -> list[tuple[TargetFact, i
             base: str | None = None, period: str | None = None, counted: bool = False) -> TargetFact | None:
         if ind is None or any(a < e and s < b for a, b in taken):
             return None
+        if ind.startswith("年") and clause[max(0, s - 1) : s].isdigit() and len(ind) > 3:
+            ind = ind[1:]  # 到2025年省级企业技术中心…: the year's 年 (年技术合同交易额 stays: annual)
         if num.startswith("百分之"):
             num, unit = num[3:], "%"
         v = to_number(num)
