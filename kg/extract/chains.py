@@ -35,7 +35,7 @@ DEVELOP_LIST_ETC = re.compile(r"(?:培育发展|重点发展|大力发展|加快
                               r"(?P<list>[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12}){1,12})等(?:新兴|未来|特色|优势|高端)?"
                               r"产业(?:集群)?(?![\u4e00-\u9fff])")
 # what a place develops: 重点发展中药材、绿色食品和文旅康养， (a zone's or county's industries)
-FOCUS_LIST = re.compile(r"重点发展(?P<list>[\u4e00-\u9fff]{2,10}(?:[、和及][\u4e00-\u9fff]{2,10}){1,8})(?=[,，。；;]|$)")
+FOCUS_LIST = re.compile(r"重点发展(?P<list>[\u4e00-\u9fff]{2,12}(?:[、和][\u4e00-\u9fff]{2,12}){1,8})(?=[,，。；;]|$)")
 # lists of chains sharing the word 产业链: 打造氢能、光伏、新材料等十大产业链
 CHAIN_LIST = re.compile(r"(?P<list>[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12}){1,20})(?:等)?"
                         r"(?:[一二三四五六七八九十两\d]+(?:条|大|个))?(?:重点|主导|特色|优势|新兴|标志性|支柱)?(?:产业)?产业链(?!的)")
@@ -85,7 +85,7 @@ _ZONE_OR_COUNTY = re.compile(r"(?:开发区|高新区|经开区|园区|示范区
 # industries named by one character (延伸铝产业链, 钢产业): the only one-character industry words
 ONE_CHARACTER_INDUSTRIES = set("铝钢铁铜镁锌钛煤茶酒醋盐硅锂棉麻丝粮油气")
 # words a heading pairs that are not industries (第一章 发展基础与形势)
-_NOT_PAIR_WORD = re.compile(r"^(?:基础|形势|机遇|挑战|成效|成就|问题|目标|任务|要求|思路|原则|现状|环境|趋势|保障|措施|机制|体制|改革|开放|合作|人才)$")
+_NOT_PAIR_WORD = re.compile(r"(?:基础|形势|机遇|挑战|成效|成就|问题|目标|任务|要求|思路|原则|现状|环境|趋势|保障|措施|机制|体制|改革|开放|合作|人才)$")
 _NOT_INDUSTRY_WORD = re.compile(r"试点|改革|增储|上产|方面|工作")
 SEQ_SPLIT = re.compile(r"\s*(?:-{1,2}|—{1,2}|–|→|－|─|>)\s*")
 _SEQ_MARK = re.compile(r"[-—–→－─>]")
@@ -182,14 +182,20 @@ class ChainRules:
         pm = HEADING_PAIR.search(t)
         if pm and not HEADING_CHAIN.search(t.replace("与", "")) or pm and "与" in (HEADING_CHAIN.search(t) or pm).group(0):
             city = ctx.city_entity()
+            pair: list[EntityMention] = []
             for g in ("a", "b"):
                 industry = industry_of(pm.group(g))
-                if industry and len(industry) <= 10 and not _is_activity(industry) and not _NOT_PAIR_WORD.match(industry):
+                if industry and len(industry) <= 10 and not _is_activity(industry) and not _NOT_PAIR_WORD.search(industry):
                     s0 = para.text.find(pm.group(g))
                     ev = ctx.ev(para, max(s0, 0), max(s0, 0) + len(pm.group(g)))
                     chain = self.industry_chain(industry, ev, clean_name(pm.group(g)), rule="chain_heading")
+                    pair.append(chain)
                     if city is not None:
                         ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="chain_heading")
+            if pair:  # the section is about both: its actors are in both chains
+                ctx.chain = ChainContext(name=pair[0].name, industry=pair[0].name, mention=pair[0],
+                                         industry_mention=pair[0], line=pair[0].evidence.line, depth=depth,
+                                         also=pair[1:])
             return
         hm = HEADING_CHAIN.search(t)
         if hm and "、" not in hm.group("name"):
@@ -286,17 +292,18 @@ class ChainRules:
             for m in rx.finditer(sent.masked):
                 if _is_activity(m.group("list").split("、")[0]):
                     continue
-                zone = None
+                zones = []
                 if rx is FOCUS_LIST:
                     if not _ZONE_OR_COUNTY.search(sent.masked[: m.start()]):
                         continue  # only a place's 重点发展 list names industries (“材”就是新材料。重点发展特种钢…: products)
-                    zone = next((n for n in reversed(find_names(sent.masked[: m.start()])) if n.type == "Zone"), None)
+                    clause_s = max(sent.masked.rfind(c, 0, m.start()) for c in "；;。") + 1
+                    zones = [n for n in find_names(sent.masked[: m.start()]) if n.type == "Zone" and n.start >= clause_s]
                 pos = m.start("list")
                 ev = self.ctx.ev(sent.para, sent.at(pos), sent.at(m.end()))
-                for mm in re.finditer(r"[^、和及]+", m.group("list")):
+                for mm in re.finditer(r"[^、和]+" if rx is FOCUS_LIST else r"[^、和及]+", m.group("list")):
                     chain = self._developed(mm.group(0), sent, pos + mm.start(), pos + mm.end(), rule="chain_prose_list",
-                                            longest=8, list_ev=ev)
-                    if chain is not None and zone is not None:  # 陵川经济技术开发区…重点发展中药材: the zone is in that chain
+                                            longest=10 if rx is FOCUS_LIST else 8, list_ev=ev)
+                    for zone in zones if chain is not None else []:  # 陵川经济技术开发区…重点发展中药材: in that chain
                         zev = self.ctx.ev(sent.para, sent.at(zone.start), sent.at(m.end()))
                         zm = self.ctx.entity(zone.name, "Zone", self.ctx.ev(sent.para, sent.at(zone.start), sent.at(zone.end)),
                                              rule="focus_zone")

@@ -44,6 +44,7 @@ class ChainContext:
     line: int
     aliases: list[str] = field(default_factory=list)
     depth: int = 99  # section depth of the heading that opened it (a heading at or above it ends it)
+    also: list[EntityMention] = field(default_factory=list)  # a heading on two industries: the second chain
 
 
 @dataclass

@@ -238,7 +238,8 @@ class OrgRules:
         members = [mm for mm in everyone if mm.m.type in CHAIN_MEMBERS and mm.m.name not in self._nested_names]
         if ctx.chain is not None and ctx.chain.industry_mention.type == "IndustryChain":
             for mm in members:
-                ctx.relation("IN_CHAIN", mm.m, ctx.chain.industry_mention, mm.m.evidence, rule="chain_section")
+                for chain in (ctx.chain.industry_mention, *ctx.chain.also):
+                    ctx.relation("IN_CHAIN", mm.m, chain, mm.m.evidence, rule="chain_section")
         elif members:
             # decided when the plan's chains are known (kg.extract.tidy)
             from kg.extract.chains import industry_words
