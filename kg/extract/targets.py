@@ -23,7 +23,7 @@ _YEAR = re.compile(r"(20\d\d)\s*年?")
 PAST = re.compile(r"十三五|截至|截止|已经|累计|先后|以来|期间[,，]?全市|现有|拥有(?!量)|目前")
 # a sentence that states goals (到2025年…, 力争…, “十四五”期间…) — where "X N家以上" alone is a target
 GOAL = re.compile(r"到\s*20[2-3]\d\s*年|力争|十四五”?(?:末|期间|时期)|目标")
-FUTURE = re.compile(r"达到|突破|力争|下降到|降低到|降至|扩大|建成|新建|到\s*20\d\d|十四五”?末|十四五”?期间|增长到|提高到|上升到|增加到|增幅|实现|培育|建设|引进|集聚|认定")
+FUTURE = re.compile(r"不低于|不少于|达到|突破|力争|下降到|降低到|降至|扩大|建成|新建|到\s*20\d\d|十四五”?末|十四五”?期间|增长到|提高到|上升到|增加到|增幅|实现|培育|建设|引进|集聚|认定")
 
 
 @dataclass
@@ -262,7 +262,7 @@ _VERB = "(?:" + "|".join(_VERBS_KEEP + _VERBS_DROP) + ")"
 _RANGE = r"(?:\s*[—\-~～至到]\s*(?P<num2>\d+(?:\.\d+)?))?"
 _IND_CHARS = r"(?:(?![和及、]\s*\d)[\u4e00-\u9fff、“”]|\([^()]{1,20}\))"
 # X达到 N 单位(以上)
-P_REACH = re.compile(r"(?P<ind>[\u4e00-\u9fffA-Za-z&()、“”]{2,30}?)(?:总数|数量|总额)?(?:达到|突破|超过|增长到|提高到|上升到|增加到|下降到|降低到|达)\s*"
+P_REACH = re.compile(r"(?P<ind>[\u4e00-\u9fffA-Za-z&()、“”]{2,30}?)(?:总数|数量|总额)?(?:达到|突破|超过|增长到|提高到|上升到|增加到|下降到|降低到|不低于|不少于|保持在|达)\s*"
                      r"(?P<num>" + _NUM + r")\s*(?P<unit>" + _UNITS + r")?(?:以上|左右|以下)?")
 # X由 N1 上升到 N2 (baseline N1)
 P_FROM_TO = re.compile(r"(?P<ind>[\u4e00-\u9fffA-Za-z&“”]{2,30}?)由\s*(?P<base>" + _NUM + r")\s*(?P<bunit>" + _UNITS + r")?\s*"
@@ -283,13 +283,14 @@ P_VERB_OBJ_NUM = re.compile(r"(?P<verb>" + _VERB + r")(?P<ind>[\u4e00-\u9fff“�
 # N 个 X 被确定为 Y
 P_DESIGNATED = re.compile(r"(?P<num>" + _NUM + r")\s*(?P<unit>个|家|项|所)[\u4e00-\u9fff]{0,6}?被(?:确定|认定|评)为(?P<ind>[\u4e00-\u9fff]{3,20})")
 # 每年增幅 20% / 投入每年增幅 20%
-P_GROWTH = re.compile(r"(?P<ind>[\u4e00-\u9fff]{2,24}?(?:增幅|增长|增速))\s*(?:达到)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)")
+P_GROWTH = re.compile(r"(?P<ind>[\u4e00-\u9fff、]{2,24}?(?:增幅|增长|增速|提高|提升|降低|下降))\s*(?:达到|不低于|不少于|超过)?\s*"
+                      r"(?:(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)|(?P<pct>百分之[零〇一二两三四五六七八九十百]+))")
 # in a goal sentence, a clause that is only "X N 单位(以上)": 省级创新人才300人, 引入研发机构30家以上
 P_NOUN_NUM = re.compile(r"^(?P<ind>[^\d]{2,30}?)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>" + _UNITS + r")(?:以上|左右)?$")
 # …50家、国家级专精特新“小巨人”企业5家: a further object of the same verb
 P_AND_OBJ_NUM = re.compile(r"^(?:以上|左右)?(?:、|和|及)(?P<ind>[\u4e00-\u9fff“”‘’]{2,24}?)\s*(?P<num>" + _NUM + r")\s*(?P<unit>万名|万人次|万人|个|家|项|所|名|人|座|件|辆|台|套)(?:以上|左右)?")
 _LEAD_CUT = re.compile(r"^.*?(?:到“?十四五”?末|“?十四五”?期间|到\s*20\d\d\s*年|力争|全市|我市|其中|并|使|促使)")
-_LEADS_ONLY = re.compile(r"^(?:到“?十四五”?末|“?十四五”?期间|到\s*20\d\d\s*年|力争|全市|我市|其中)+")
+_LEADS_ONLY = re.compile(r"^(?:到“?十四五”?末|“?十四五”?期间|到\s*20\d\d\s*年|力争|全市|我市|其中|确保|推动)+")
 _BAD_IND = re.compile(r"^(?:培育|引进|新增|打造|争创)?(?:专项|项目|企业|人才|平台)$|有$|全覆盖$|不$|^(?:实施|推动|支持|建设|培育|引进)$|^(?:每个|每(?!年)|\d|[一二三四五六七八九十]|其中|全年|总计|约|共|省级以上$|以上|以下|左右|目标|比重|水平)|"
                       r"(?:水平|位次|第[一二三四五])$|^[^占]*比重$")  # X占Y比重 is an indicator; …比重 alone is not
 # verbs a clause-level reading leaves at the end of an indicator (营业收入力争突破 200亿元)
@@ -367,7 +368,10 @@ def _clause_targets(clause: str, goal: bool = False) -> list[tuple[TargetFact, i
     for m in P_REACH.finditer(clause):
         add(_clean_indicator(m.group("ind")), m.group("num"), m.group("unit"), m.start("ind"), m.end())
     for m in P_GROWTH.finditer(clause):
-        add(_clean_indicator(m.group("ind")), m.group("num"), m.group("unit"), m.start("ind"), m.end())
+        f = add(_clean_indicator(m.group("ind")), m.group("num") or m.group("pct"), m.group("unit") or "%", m.start("ind"), m.end())
+        printed = _LEADS_ONLY.sub("", clean_name(m.group("ind")))
+        if f is not None and printed != f.indicator and len(printed) >= 3:
+            f.aliases.append(printed)  # 单井平均日产量提高 as printed
     for m in P_VERB_NUM.finditer(clause):
         obj = re.split(r"的", m.group("ind"))[-1]
         verb = m.group("verb")
