@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.context import DocContext, Sentence
-from kg.extract.lexicon import ISSUER_PREFIX, clean_name, norm_text
+from kg.extract.lexicon import CENTRAL_AGENCIES, ISSUER_PREFIX, clean_name, norm_text
 from kg.models import EntityMention
 
 PROGRAM_TYPES = r"(?:工程|计划|行动|专项|奖)"
@@ -41,6 +41,20 @@ ISSUER_BEFORE = re.compile(r"(?P<issuer>中共中央|国务院(?:办公厅)?|中
 ISSUE_VERB = re.compile(r"(?:制定|出台|印发|发布|制订)(?:了|并实施|出台了?)?\s*$")
 
 
+class _IssuerAt:
+    """An issuer found before a title, read like a match of ISSUER_BEFORE."""
+
+    def __init__(self, name: str, start: int) -> None:
+        self.name, self.begin = name, start
+
+    def group(self, _: str) -> str:
+        return self.name
+
+    def start(self, _: str = "") -> int:
+        return self.begin
+
+
+_CENTRAL_BEFORE = re.compile("(?:" + "|".join(sorted(CENTRAL_AGENCIES, key=len, reverse=True)) + ")$")
 # a sentence that puts named bodies in charge of what it starts
 RUNNER_CUE = re.compile(r"由[^，,；;。]{2,30}?(?:牵头|负责|组织)|(?:会同|配合)[^，,；;。]{0,30}?(?:实施|开展|推进)|牵头(?:实施|组织|推进)")
 # a box or box item named as a programme: 重大创新平台建设工程, 领军人才引育专项 (not 重点工程 alone)
@@ -344,7 +358,7 @@ class ProgramRules:
             if self.title_issuer(pol, ev):
                 continue
             # 市委《关于深化人才发展体制机制改革的实施意见》: the issuer right before the title
-            im = ISSUER_BEFORE.search(sent.text[: m.start()])
+            im = ISSUER_BEFORE.search(sent.text[: m.start()]) or self._agency_before(sent, m.start())
             if im:
                 iname = im.group("issuer")
                 iev = ctx.ev(sent.para, sent.at(im.start("issuer")), sent.at(m.end()))
@@ -380,6 +394,19 @@ class ProgramRules:
             ev = self.ctx.line_ev(row.line, raw[col].strip())
             pol = self.ctx.entity(name, "Policy", ev, rule="policy_table")
             self.title_issuer(pol, ev)
+
+    def _agency_before(self, sent: Sentence, pos: int) -> "_IssuerAt | None":
+        """科技部《…》 / 省科技厅印发的《…》: a government body named right before the title."""
+        from kg.extract.names import find_names
+
+        head = sent.masked[:pos]
+        gap = re.search(r"(?:印发的?|出台的?|制定的?|发布的?)?$", head)
+        end = gap.start() if gap else pos
+        for n in find_names(head):
+            if n.type == "Agency" and n.end == end:
+                return _IssuerAt(n.name, n.start)
+        cm = _CENTRAL_BEFORE.search(head[:end])
+        return _IssuerAt(cm.group(0), cm.start()) if cm else None
 
     def title_issuer(self, pol: EntityMention, ev) -> EntityMention | None:
         """国务院关于促进国家高新技术产业开发区高质量发展的若干意见: the issuer that opens a title
