@@ -7,14 +7,14 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.context import DocContext, Sentence
-from kg.extract.lexicon import CENTRAL_AGENCIES, ISSUER_PREFIX, clean_name, norm_text
+from kg.extract.lexicon import CENTRAL_AGENCIES, ISSUER_PREFIX, clean_name, is_generic, norm_text
 from kg.models import EntityMention
 
-PROGRAM_TYPES = r"(?:工程|计划|行动|专项|奖)"
+PROGRAM_TYPES = r"(?:工程|计划|行动|专项|试点|奖)"
 # “111”创新工程, 临汾市“提质强医”工程, 学科建设和人才培养“十百千”工程, “1331 工程”, “市长创新奖”
 QUOTED = re.compile(
     r"(?P<city>[\u4e00-\u9fff]{2,3}市)?(?P<pre>[\u4e00-\u9fff]{0,10}?)"
-    r"(?P<codes>(?:[“\"][^“”\"]{1,12}[”\"])+)"
+    r"(?P<codes>(?:[“\"][^“”\"]{1,16}[”\"])+)"
     r"(?P<post>(?:等|三大|四大|五大|两大|[\u4e00-\u9fff]{0,3}大)?[\u4e00-\u9fff]{0,8}?" + PROGRAM_TYPES + r")?"
 )
 _CODE = re.compile(r"[“\"]([^“”\"]{1,12})[”\"]")
@@ -57,6 +57,11 @@ class _IssuerAt:
 _CENTRAL_BEFORE = re.compile("(?:" + "|".join(sorted(CENTRAL_AGENCIES, key=len, reverse=True)) + ")$")
 # a sentence that puts named bodies in charge of what it starts
 RUNNER_CUE = re.compile(r"由[^，,；;。]{2,30}?(?:牵头|负责|组织)|(?:会同|配合)[^，,；;。]{0,30}?(?:实施|开展|推进)|牵头(?:实施|组织|推进)")
+# a list sharing one programme type word: 实施A、B等行动 / 重点包括A、B和C四项专项
+SHARED_TYPE = re.compile(r"(?:(?P<incl>包括|包含|涵盖|分为)|" + RUN_VERBS + r")(?P<list>[\u4e00-\u9fff]{4,14}(?:(?:、|和|及)[\u4e00-\u9fff]{4,14}){1,8})"
+                         r"(?:等|[一二三四五六七八九十两\d]+(?:项|个|大))(?P<type>工程|计划|行动|专项)")
+# …强市建设工程: a building programme named for what it builds (not 基础设施建设 alone)
+_NAMED_BUILDING = re.compile(r"^[\u4e00-\u9fff]{4,}建设$")
 # a box or box item named as a programme: 重大创新平台建设工程, 领军人才引育专项 (not 重点工程 alone)
 BOX_PROGRAM = re.compile(r"^[\u4e00-\u9fff“”]{4,20}(?:工程|计划|行动|专项)$")
 BOX_ITEM = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*(?P<name>[^:：。,，]{2,24})[:：]")
@@ -71,6 +76,7 @@ class ProgramRef:
     aliases: list[str]
     award: bool = False
     pilot: bool = False
+    member: bool = False  # listed as what a programme named before it includes
 
 
 def program_key(name: str) -> str:
@@ -143,11 +149,20 @@ def find_programs(text: str) -> list[ProgramRef]:
             name = clean_name(t.group("name"))
             if any(a <= s < b for a, b in taken) or not _MEMBER.match(name):
                 continue
-            if _GENERIC_PROGRAM.search(name) or _NOT_PROGRAM.search(name[:-2]):
+            if _GENERIC_PROGRAM.search(name) or _NOT_PROGRAM.search(name[:-2]) and not _NAMED_BUILDING.match(name[:-2]):
                 continue
             out.append(ProgramRef(name, None, s, e, []))
     def free(pos: int) -> bool:
         return not any(p.start <= pos < p.end for p in out)
+
+    # 实施青少年科学素质提升、农民科学素质提升等行动 / 包括领军人才引育、…和优秀企业家培育四项专项: one
+    # programme per member, the type word shared
+    for m in SHARED_TYPE.finditer(text):
+        for s, e in _members(text, m.start("list"), m.end("list")):
+            word = clean_name(re.sub(r"^(?:和|及)", "", text[s:e]))
+            name = word + m.group("type")
+            if len(word) >= 4 and free(s) and not _GENERIC_PROGRAM.search(name) and not is_generic(word):
+                out.append(ProgramRef(name, None, s, e, [], member=bool(m.group("incl"))))
 
     # 持续推动省校合作和双千工程: the last member of a 和-pair after a run verb
     for m in re.finditer(r"(?:持续推动|推动|推进|实施)[\u4e00-\u9fff]{2,12}和(?P<name>[\u4e00-\u9fff]{2,8}?(?:工程|计划|行动))(?![\u4e00-\u9fff])",
@@ -264,7 +279,7 @@ class ProgramRules:
         progs: list[tuple[EntityMention, int, int]] = []
         for p in find_programs(sent.text):
             ev = ctx.ev(para, sent.at(p.start), sent.at(p.end))
-            rule = "program_award" if p.award else ("program_quoted" if p.code else "program_run")
+            rule = "program_award" if p.award else "program_member" if p.member else ("program_quoted" if p.code else "program_run")
             m = ctx.entity(p.name, "Program", ev, rule=rule,
                            aliases=p.aliases, properties={"code": p.code} if p.code else {}, scope=ctx.city)
             self.by_key.setdefault(program_key(p.name), m)
@@ -272,6 +287,7 @@ class ProgramRules:
             if p.pilot:
                 self.last_pilot = (sent.pindex, m)
         self._sub_programs(sent, progs)
+        self._included(sent, progs)
         self._runs(sent, progs)
         self._policies(sent, issuer_default)
         return progs
@@ -304,6 +320,16 @@ class ProgramRules:
             ev = self.ctx.ev(sent.para, sent.at(parents[-1][1]), sent.at(e))
             self.ctx.relation("PART_OF_PROGRAM", kid, parent, ev, rule="program_sub_list")
             self.sub_programs.add(program_key(kid.name))
+
+    def _included(self, sent: Sentence, progs: list[tuple[EntityMention, int, int]]) -> None:
+        """“晋城英才”计划，重点包括领军人才引育、…四项专项: the listed ones are part of the programme before."""
+        members = [(m, s, e) for m, s, e in progs if m.rule == "program_member"]
+        for kid, s, e in members:
+            parent = next((p for p in reversed(progs) if p[2] <= s and p[0].rule != "program_member"), None)
+            if parent is not None:
+                ev = self.ctx.ev(sent.para, sent.at(parent[1]), sent.at(e))
+                self.ctx.relation("PART_OF_PROGRAM", kid, parent[0], ev, rule="program_member")
+                self.sub_programs.add(program_key(kid.name))
 
     def _runs(self, sent: Sentence, progs: list[tuple[EntityMention, int, int]]) -> None:
         city = self.ctx.city_entity()
