@@ -47,7 +47,7 @@ def declared_short_names(doc: Document) -> dict[str, tuple[str, str]]:
     out: dict[str, tuple[str, str]] = {}
     for para in doc.paragraphs:
         text = mask_titles(norm_text(para.text))
-        if "简称" not in text:
+        if not _DECLARED.search(text):
             continue
         names = find_names(text)
         for m in _DECLARED.finditer(text):

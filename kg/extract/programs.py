@@ -158,8 +158,9 @@ def find_programs(text: str) -> list[ProgramRef]:
     # 实施青少年科学素质提升、农民科学素质提升等行动 / 包括领军人才引育、…和优秀企业家培育四项专项: one
     # programme per member, the type word shared
     for m in SHARED_TYPE.finditer(text):
-        for s, e in _members(text, m.start("list"), m.end("list")):
-            word = clean_name(re.sub(r"^(?:和|及)", "", text[s:e]))
+        for mm in re.finditer(r"[^、和及]+", m.group("list")):
+            s, e = m.start("list") + mm.start(), m.start("list") + mm.end()
+            word = clean_name(text[s:e])
             name = word + m.group("type")
             if len(word) >= 4 and free(s) and not _GENERIC_PROGRAM.search(name) and not is_generic(word):
                 out.append(ProgramRef(name, None, s, e, [], member=bool(m.group("incl"))))
