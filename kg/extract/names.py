@@ -44,7 +44,8 @@ class NameSpan:
         return self.start < other.end and other.start < self.end
 
 
-_SUFFIX_RE = re.compile("|".join(re.escape(s) for s, _, _ in SUFFIXES))
+# 大学生 (students) is not the end of a 大学's name: 吕梁学院大学生创业园
+_SUFFIX_RE = re.compile("|".join(re.escape(s) + ("(?!生(?!态|物|命))" if s == "大学" else "") for s, _, _ in SUFFIXES))
 _SUFFIX_TYPES = {s: (t, st) for s, t, st in SUFFIXES}
 _NAME_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·()\-—]")
 _QUANTITY = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)\s*[家个所项批名位座]$")
@@ -64,7 +65,9 @@ WEAK_BOUNDARIES = {"利用", "发展", "建设", "服务", "合作", "开发", "
 _COUNTY_RE, _CITY_RE = COUNTY_RE, CITY_RE
 
 MAX_NAME = 40
-_JOINT_WORDS = ("联合", "协同")  # 联合实验室, 联合研发中心, 协同创新中心: part of the type word
+_JOINT_WORDS = ("联合", "协同")
+# incubators and transfer centres a city or county names as its own (吕梁市科技企业孵化器): one each, not a category
+_PLACE_NAMED_INCUBATORS = ("科技企业孵化器", "孵化器", "孵化基地", "创业园", "技术转移中心")  # 联合实验室, 联合研发中心, 协同创新中心: part of the type word
 _PLACE_HEADS = {short_place(c)[:2] for c in SHANXI_COUNTY_CITY} | {c[:2] for c in CITIES}
 
 
@@ -139,7 +142,7 @@ def typed_candidates(text: str) -> list[NameSpan]:
         type_, subtype = _SUFFIX_TYPES[suffix]
         end = m.end()
         t = _TRAILER.match(text[end:])
-        if t:
+        if t and not COUNTY_RE.fullmatch(t.group(0)[1:-1]):  # (离石区) after a name says where it is
             end += t.end()
         agency = type_ == "Agency"
         pos = left_extend(text, end, suffix_start=m.start(), agency=agency)
@@ -299,7 +302,8 @@ def _valid(name: str, core: str, type_: str) -> bool:
         return False
     if type_ == "Platform" and _ZONE_OPENING.match(_strip_places(core)) and _strip_places(core) != core:
         return True  # 侯马经济开发区科技企业孵化器: the zone names it
-    if type_ == "Platform" and is_generic(_strip_places(core)) and not name.endswith(("智创城", "联盟")):
+    if type_ == "Platform" and is_generic(_strip_places(core)) and not name.endswith(("智创城", "联盟")) \
+            and not (_strip_places(core) != core and re.sub(r"\([^()]*\)$", "", name).endswith(_PLACE_NAMED_INCUBATORS)):
         return False  # 运城市新型研发机构: the city's platforms as a category
     if "(" in name and name.count("(") != name.count(")"):
         return False

@@ -407,10 +407,17 @@ class OrgRules:
     def _situated(self, sent: Sentence, names: list[NameSpan]) -> None:
         """高平经济技术开发区位于高平市 / 泽州经济技术开发区（位于泽州县） / 位于孝义市的孝义经济开发区 /
         …开发区地处汾阳市: LOCATED_IN that place."""
-        if not re.search(r"位于|地处|坐落", sent.text):
-            return
         places = [n for n in names if n.type in ("County", "City", "Zone")]
         things = [n for n in names if n.type in ORG + ("Platform", "Zone")]
+        for x in things:  # 现代煤化工中试基地（高平经济技术开发区） / 吕梁市科技企业孵化器(离石区)
+            bm = re.match(r"\((?P<p>[^()]{2,20})\)", sent.masked[x.end :])
+            p = next((p for p in places if bm and p.start == x.end + 1 and p.end == x.end + bm.end() - 1), None)
+            if p is not None and p is not x:
+                xm, pm = self.emit(sent, x), self.emit(sent, p)
+                ev = self.ctx.ev(sent.para, sent.at(x.start), sent.at(x.end + bm.end()))
+                self.ctx.relation("LOCATED_IN", xm.m, pm.m, ev, rule="situated_bracket")
+        if not re.search(r"位于|地处|坐落", sent.text):
+            return
         for m in re.finditer(r"(?:位于|地处|坐落于)", sent.text):
             after = next((p for p in places if m.end() <= p.start <= m.end() + 1), None)
             if after is None:
