@@ -23,7 +23,7 @@ _YEAR = re.compile(r"(20\d\d)\s*年?")
 PAST = re.compile(r"十三五|截至|截止|已经|累计|先后|以来|期间[,，]?全市|现有|拥有(?!量)|目前")
 # a sentence that states goals (到2025年…, 力争…, “十四五”期间…) — where "X N家以上" alone is a target
 GOAL = re.compile(r"到\s*20[2-3]\d\s*年|力争|十四五”?(?:末|期间|时期)|目标")
-FUTURE = re.compile(r"不低于|不少于|达到|突破|力争|下降到|降低到|降至|扩大|建成|新建|到\s*20\d\d|十四五”?末|十四五”?期间|增长到|提高到|上升到|增加到|增幅|实现|培育|建设|引进|集聚|认定")
+FUTURE = re.compile(r"不低于|不少于|争创|新增|推广|举办|培训|签约|零的突破|达到|突破|力争|下降到|降低到|降至|扩大|建成|新建|到\s*20\d\d|十四五”?末|十四五”?期间|增长到|提高到|上升到|增加到|增幅|实现|培育|建设|引进|集聚|认定")
 
 
 @dataclass
@@ -59,7 +59,7 @@ def indicator_key(name: str) -> str:
     """Comparable form of an indicator: 研究与试验发展经费投入每年增幅 ~ 研发经费投入增长."""
     s = re.sub(r"\([^()]*\)|的", "", clean_name(name))  # 研究与试验发展(R&D)经费, …支出的比重
     s = re.sub(r"(?<=[\u4e00-\u9fff]{4})数$", "", s)  # 高新技术企业数 = 高新技术企业
-    for a, b in (("研究与试验发展", "研发"), ("R&D", "研发"), ("增幅", "增长"), ("交易额", "成交额"), ("及以上", "以上")):
+    for a, b in (("研究与试验发展", "研发"), ("R&D", "研发"), ("规上", "规模以上"), ("增幅", "增长"), ("交易额", "成交额"), ("及以上", "以上")):
         s = s.replace(a, b)
     s = re.sub(r"每年|年均|数量|总数|全市|我市|总额", "", s)
     s = re.sub(r"^(?:认定|建设|建成|新建|创建|达到)", "", s)
@@ -285,6 +285,7 @@ P_DESIGNATED = re.compile(r"(?P<num>" + _NUM + r")\s*(?P<unit>个|家|项|所)[\
 # 每年增幅 20% / 投入每年增幅 20%
 P_GROWTH = re.compile(r"(?P<ind>[\u4e00-\u9fff、]{2,24}?(?:增幅|增长|增速|提高|提升|降低|下降))\s*(?:达到|不低于|不少于|超过)?\s*"
                       r"(?:(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)|(?P<pct>百分之[零〇一二两三四五六七八九十百]+))")
+P_ZERO = re.compile(r"(?P<ind>[\u4e00-\u9fff“”]{3,24}?)实现零的突破")
 # in a goal sentence, a clause that is only "X N 单位(以上)": 省级创新人才300人, 引入研发机构30家以上
 P_NOUN_NUM = re.compile(r"^(?P<ind>[^\d]{2,30}?)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>" + _UNITS + r")(?:以上|左右)?$")
 # …50家、国家级专精特新“小巨人”企业5家: a further object of the same verb
@@ -392,12 +393,16 @@ def _clause_targets(clause: str, goal: bool = False) -> list[tuple[TargetFact, i
         unit = m.group("unit") + (m.group("paren") or "")
         f = add(_clean_indicator(ind), m.group("num"), unit, m.start(), m.end())
         _printed_aliases(f, verb, m.group("ind"))
+        if f is not None and clause[m.start() - 1 : m.start()] == "新" and verb in _VERBS_KEEP:
+            f.aliases.append("新" + f.indicator)  # 新引进和培育各类高层次人才 as printed
         end = m.end()
         while f is not None and (am := P_AND_OBJ_NUM.match(clause[end:])):
             f = add(_clean_indicator((verb if verb in _VERBS_KEEP else "") + am.group("ind")), am.group("num"),
                     am.group("unit"), end + am.start("ind"), end + am.end())
             _printed_aliases(f, verb, am.group("ind"))
             end += am.end()
+    for m in P_ZERO.finditer(clause):  # 省级高新技术产业开发区实现零的突破: one, from none
+        add(_clean_indicator(m.group("ind")), "1", "个", m.start("ind"), m.end(), base="0")
     if goal and not out:
         m = P_NOUN_NUM.match(clause.strip())
         if m and not re.search(r"[，,;；]|给予|奖励|补贴|补助|资助|扶持|不超过|最高|最多|每户|每家|每个", clause):
