@@ -684,6 +684,8 @@ class OrgRules:
         if not re.search(r"合作|共建|联合|签署|签订|协作", text):
             return out
         typed = [n for n in names if n.type in ORG + ("Platform",)]
+        # other cities and zones are partners too (与榆林市、郑洛新国家自主创新示范区合作), never the plan's own city
+        partner_places = [n for n in names if n.type == "Zone" or n.type == "City" and n.name != ctx.city]
         extras = [x for x in extra if x.m.type in ORG + ("Platform",)]
         prev_a: Mentioned | None = None  # the subject stated earlier in this sentence
         for m in re.finditer(r"与(?P<b>[^,，;；。与]{2,80}?)(?P<verb>(?:的)?(?:联动|深度|全面|战略|科技|创新|长期)?(?:合作|共建|联合|协作)|"
@@ -718,13 +720,13 @@ class OrgRules:
             if a is None:
                 continue
             default = "Enterprise" if a.m.type == "Enterprise" and not carried else None
-            b_list = [self.emit(sent, n) for n in typed if n.start >= b_s and n.end <= b_e]
+            b_list = [self.emit(sent, n) for n in typed + partner_places if n.start >= b_s and n.end <= b_e]
             b_list += [x for x in extras if x.start >= b_s and x.end <= b_e and not any(y.start == x.start for y in b_list)]
             if not b_list and default:
                 b_list = self.members(sent, b_s, b_e, names, default, rule="collab_partner")
             ev = ctx.ev(sent.para, sent.at(a.start if a.start >= clause_s else m.start()), sent.at(m.end()))
             for b in b_list:
-                if b.m.type in ORG + ("Platform",) and b.m.name != a.m.name:
+                if b.m.type in ORG + ("Platform", "City", "Zone") and b.m.name != a.m.name:
                     ctx.relation("COLLABORATES_WITH", a.m, b.m, ev, rule="collab")
                     out.append(b)
             self._co_built(sent, names, m.end(), [a, *b_list], ev)
@@ -734,6 +736,7 @@ class OrgRules:
                     out.append(a)
                     self.last_subject = a
         out.extend(self._joint(sent, names, typed))
+        self._joint_subjects(sent, names)
         # 积极对接A、B等院所组织,在…开展深度科技合作
         for m in re.finditer(r"对接(?P<b>[^,，;；。]{2,80}?)[,，][^;；。]{0,40}?合作", text):
             b_s, b_e = m.start("b"), m.end("b")
@@ -813,6 +816,24 @@ class OrgRules:
                     self.ctx.relation("COLLABORATES_WITH", a.m, b.m, ev, rule="collab_joint")
                     out.append(b)
         return out
+
+    def _joint_subjects(self, sent: Sentence, names: list[NameSpan]) -> None:
+        """市工信局、市科技局、市统计局联合建立… / 由市农业农村局、市科技局共同组织实施: the bodies listed
+        as one subject work together, each with each."""
+        for m in re.finditer(r"(?:联合|共同)(?:建立|组织|实施|推进|开展|制定|出台|印发|设立|发布|管理)", sent.text):
+            clause_s = max(sent.text.rfind(c, 0, m.start()) for c in ",，;；:：。") + 1
+            subj = [n for n in names if n.start >= clause_s and n.end <= m.start() and n.type in ORG + ("Agency",)]
+            if len(subj) < 2 or re.search(r"[与和]", sent.text[subj[0].end : subj[-1].start].replace("、", "")):
+                continue
+            if not re.fullmatch(r"(?:由)?", sent.text[clause_s : subj[0].start]) or \
+                    re.sub(r"[、和及等部门单位]", "", sent.text[subj[-1].end : m.start()]):
+                continue  # only a bare list as the subject
+            ms = [self.emit(sent, n) for n in subj]
+            ev = self.ctx.ev(sent.para, sent.at(subj[0].start), sent.at(m.end()))
+            for i, a in enumerate(ms):
+                for b in ms[i + 1 :]:
+                    if a.m.name != b.m.name:
+                        self.ctx.relation("COLLABORATES_WITH", a.m, b.m, ev, rule="collab_joint_subject")
 
     def _carried_subject(self, sent: Sentence, clause_s: int) -> Mentioned:
         """Who a clause opening with 与 speaks of (see _collaborations)."""

@@ -205,3 +205,15 @@ def test_target_forms(mini_plan):
     assert targets["新增国家级创新平台"].properties["value"] == 2
     assert targets["科技领军企业"].properties["value"] == 15
     assert "新建省级企业技术中心" in targets["省级企业技术中心"].aliases
+
+
+def test_bodies_and_cities_as_partners(mini_plan):
+    _, ex = mini_plan([
+        "吕梁市“十四五”科技创新规划",
+        "一、开放合作",
+        "与榆林市共建晋陕黄河沿岸能源化工科技创新走廊。",
+        "市工信局、市科技局、市统计局联合建立企业研发活动统计监测制度。",
+    ])
+    collab = _rels(ex, "COLLABORATES_WITH")
+    assert ("吕梁市", "榆林市") in collab
+    assert {("市工信局", "市科技局"), ("市工信局", "市统计局"), ("市科技局", "市统计局")} <= collab
