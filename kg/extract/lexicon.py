@@ -12,7 +12,7 @@ import csv
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 # --------------------------------------------------------------------------- text
@@ -170,6 +170,34 @@ PLACE_PREFIXES: list[str] = place_prefixes()
 _PLACE_AT_START = re.compile(trie_pattern(PLACE_PREFIXES))
 COUNTY_RE = re.compile(trie_pattern(COUNTY_CITY))  # full county names, longest first
 CITY_RE = re.compile(trie_pattern(CITIES))
+
+
+class WordScanner:
+    """Every occurrence of a fixed list of words (two characters or more) in a text, longest at
+    each position, leftmost first, not overlapping: what finditer on one big alternation gives,
+    looked up by the first two characters instead (a regex of thousands of county names tries
+    them one by one at every character)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.by_head: dict[str, list[str]] = {}  # first two characters -> words, longest first
+        for w in sorted(set(words), key=len, reverse=True):
+            if len(w) >= 2:
+                self.by_head.setdefault(w[:2], []).append(w)
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        i, n, heads = 0, len(text), self.by_head
+        while i < n - 1:
+            for w in heads.get(text[i : i + 2], ()):
+                if text.startswith(w, i):
+                    yield i, i + len(w), w
+                    i += len(w)
+                    break
+            else:
+                i += 1
+
+
+COUNTY_SCANNER = WordScanner(COUNTY_CITY)
+CITY_SCANNER = WordScanner(CITIES)
 
 
 def place_prefix(s: str, min_rest: int = 1) -> str | None:

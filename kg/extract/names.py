@@ -9,12 +9,15 @@ only taken where a rule says what they are (a list ending in 等…企业, a 与
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import (
     CITIES,
     CITY_RE,
+    CITY_SCANNER,
     COUNTY_RE,
+    COUNTY_SCANNER,
     LEAD_VERBS,
     LEFT_BOUNDARY_WORDS,
     NATIONAL_ACADEMIES,
@@ -62,7 +65,6 @@ _NOT_BOUNDARY_PAIRS = {"高等", "中等", "初等", "同等", "平等", "均等
 WEAK_BOUNDARIES = {"利用", "发展", "建设", "服务", "合作", "开发", "转化", "协同", "提升", "整合", "共享", "创新", "引进",
                    "培育", "培养", "应用", "综合", "开放", "带动", "形成", "管理", "研究", "示范", "融合", "推广",
                    "集成", "转移", "孵化", "保护"}
-_COUNTY_RE, _CITY_RE = COUNTY_RE, CITY_RE
 
 MAX_NAME = 40
 _JOINT_WORDS = ("联合", "协同")
@@ -326,7 +328,13 @@ def _strip_places(s: str) -> str:
 
 def find_names(text: str) -> list[NameSpan]:
     """Typed names in `text`, longest first, no overlaps; names nested at the start of a
-    longer one are kept as its `hosts` (忻州师范学院 in 忻州师范学院…重点实验室)."""
+    longer one are kept as its `hosts` (忻州师范学院 in 忻州师范学院…重点实验室). Several rules ask
+    for the names of one sentence: they are found once (the spans are shared, never changed)."""
+    return list(_find_names(text))
+
+
+@lru_cache(maxsize=8192)
+def _find_names(text: str) -> tuple[NameSpan, ...]:
     cands = typed_candidates(text)
     cands.sort(key=lambda s: (-(s.end - s.start), s.start))
     kept: list[NameSpan] = []
@@ -345,15 +353,15 @@ def find_names(text: str) -> list[NameSpan]:
             k.type, k.subtype = "Platform", "Incubator"
     kept.extend(place_names(text, kept))
     kept.sort(key=lambda s: s.start)
-    return kept
+    return tuple(kept)
 
 
 def place_names(text: str, taken: list[NameSpan]) -> list[NameSpan]:
     """County and city names from the gazetteer, where no longer name covers them."""
     out: list[NameSpan] = []
-    for rx, type_ in ((_COUNTY_RE, "County"), (_CITY_RE, "City")):
-        for m in rx.finditer(text):
-            s = NameSpan(m.start(), m.end(), m.group(0), type_, rule="gazetteer")
+    for scanner, type_ in ((COUNTY_SCANNER, "County"), (CITY_SCANNER, "City")):
+        for start, end, word in scanner.finditer(text):
+            s = NameSpan(start, end, word, type_, rule="gazetteer")
             if any(t.overlaps(s) for t in taken + out):
                 continue
             out.append(s)
@@ -362,12 +370,12 @@ def place_names(text: str, taken: list[NameSpan]) -> list[NameSpan]:
 
 def places_in_name(name: str) -> list[tuple[str, str]]:
     """(place, type) a name opens with: 曲沃县晋之南食品有限公司 -> [(曲沃县, County)]."""
-    for m in _COUNTY_RE.finditer(name):
-        if m.start() == 0:
-            return [(m.group(0), "County")]
-    for city in CITIES:
-        if name.startswith(city):
-            return [(city, "City")]
+    m = COUNTY_RE.match(name)
+    if m:
+        return [(m.group(0), "County")]
+    m = CITY_RE.match(name)
+    if m:
+        return [(m.group(0), "City")]
     for county in SHANXI_COUNTY_CITY:  # short forms of Shanxi's counties only (中原 is not 中原区)
         short = county[:-1]
         if len(short) >= 2 and name.startswith(short) and not name.startswith(county):
