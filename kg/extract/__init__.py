@@ -14,7 +14,7 @@ import re
 
 from kg.extract.chains import ChainRules
 from kg.extract.context import DocContext, mask_titles, sentences
-from kg.extract.lexicon import is_generic, norm_text
+from kg.extract.lexicon import is_generic, norm_text, place_prefix
 from kg.extract.names import find_names
 from kg.extract.programs import BOX_ITEM, ProgramRules, find_programs, program_key
 from kg.extract.rules import ORG, OrgRules, core_name
@@ -42,20 +42,28 @@ _DECLARED = re.compile(r"[(（]\s*(?:(?:以下|下文)?(?:简称|称)[:：]?|(?P
                        r"(?P<short>[\u4e00-\u9fffA-Za-z0-9]{2,24})[”\"]?\s*[)）]")
 
 
+# 株洲冶炼集团股份有限公司（株冶集团）: a bare bracket after an organisation's name, its short name
+_BARE_SHORT = re.compile(r"[(（](?P<short>[\u4e00-\u9fffA-Za-z0-9]{2,8})[)）]")
+_NOT_A_SHORT_NAME = re.compile(r"牵头|负责|承担|筹|等|和|及|与|所属|下属|试行|暂行|以下|简称")
+
+
 def declared_short_names(doc: Document) -> dict[str, tuple[str, str]]:
     """Short names a plan declares for an organisation or platform (short -> (full name, type))."""
     out: dict[str, tuple[str, str]] = {}
     for para in doc.paragraphs:
         text = mask_titles(norm_text(para.text))
-        if not _DECLARED.search(text):
+        if "(" not in text:
             continue
         names = find_names(text)
-        for m in _DECLARED.finditer(text):
+        for m in [*_DECLARED.finditer(text), *_BARE_SHORT.finditer(text)]:
             full = next((n for n in names if n.end == m.start() and (n.type in ORG or n.type in ("Platform", "Zone"))), None)
             short = m.group("short")
+            if "former" not in m.groupdict() and (full is None or full.type not in ORG or _NOT_A_SHORT_NAME.search(short)
+                                                  or place_prefix(short, min_rest=0) == short):
+                continue  # a bare bracket names the organisation only when it is a plain short name
             if full is not None and short != full.name and not is_generic(short):
                 out.setdefault(short, (full.name, full.type))
-                if m.group("former"):  # （原晋城无烟煤矿业集团有限责任公司）: read with its 原 too
+                if m.groupdict().get("former"):  # （原晋城无烟煤矿业集团有限责任公司）: read with its 原 too
                     out.setdefault(m.group("former")[:1] + short, (full.name, full.type))
     return out
 

@@ -58,8 +58,12 @@ _MAX_BOUNDARY = max(len(w) for w in LEFT_BOUNDARY_WORDS)
 # one-character words that never open a name but often stand right before one
 _SINGLE_BOUNDARIES = set("与和及同等由对将把被向从在以为是了的均也并且已使让给即如或")
 # 等 inside 高等/中等 and 和 inside 和顺 are parts of words, not list or preposition words
+# a boundary character inside a city's name is not a boundary (大同市); counties are left out: their
+# pairs are everyday words (会同 of 会同县)
+_PLACE_PAIRS = {name[i - 1 : i + 1] if i else name[:2]
+                for name in CITIES for i, ch in enumerate(name) if ch in "与和及同等由对将把被向从在以为是了的均也并且已使让给即如或"}
 _NOT_BOUNDARY_PAIRS = {"高等", "中等", "初等", "同等", "平等", "均等", "对等", "相等", "优等", "和顺", "太和", "中和",
-                       "以色", "及时", "在线", "同济", "由于", "和平", "共和", "人和"}
+                       "以色", "及时", "在线", "同济", "由于", "和平", "共和", "人和"} | _PLACE_PAIRS
 # Verbs that are also common inside names (煤系固废利用工程技术研究中心, 太行高层次人才发展工作联盟):
 # a name may run past them when stopping there leaves nothing specific.
 WEAK_BOUNDARIES = {"利用", "发展", "建设", "服务", "合作", "开发", "转化", "协同", "提升", "整合", "共享", "创新", "引进",
@@ -144,7 +148,7 @@ def typed_candidates(text: str) -> list[NameSpan]:
         type_, subtype = _SUFFIX_TYPES[suffix]
         end = m.end()
         t = _TRAILER.match(text[end:])
-        if t and not COUNTY_RE.fullmatch(t.group(0)[1:-1]):  # (离石区) after a name says where it is
+        if t and _name_trailer(t.group(0)[1:-1]):
             end += t.end()
         agency = type_ == "Agency"
         pos = left_extend(text, end, suffix_start=m.start(), agency=agency)
@@ -185,6 +189,12 @@ def typed_candidates(text: str) -> list[NameSpan]:
 
 
 _ORG_WORDS = re.compile(r"(?:政府|企业|高校|院校|院所|单位|机构|部门|学校|大学|学院|公司|集团|医院|我市|全市|本市)$")
+
+
+def _name_trailer(inner: str) -> bool:
+    """A bracket that belongs to the name before it: (筹), a short place (…创新基地(临汾)). A full
+    county (离石区) says where the thing is; (株冶集团), (实训基地) are short names and notes."""
+    return inner == "筹" or place_prefix(inner, min_rest=0) == inner and inner[-1] not in "省市县区"
 
 
 def _field_join(text: str, pos: int, suffix_start: int) -> int | None:

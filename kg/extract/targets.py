@@ -291,7 +291,7 @@ P_NOUN_NUM = re.compile(r"^(?P<ind>[^\d]{2,30}?)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<
 # …50家、国家级专精特新“小巨人”企业5家: a further object of the same verb
 P_AND_OBJ_NUM = re.compile(r"^(?:以上|左右)?(?:、|和|及)(?P<ind>[\u4e00-\u9fff“”‘’]{2,24}?)\s*(?P<num>" + _NUM + r")\s*(?P<unit>万名|万人次|万人|个|家|项|所|名|人|座|件|辆|台|套)(?:以上|左右)?")
 _LEAD_CUT = re.compile(r"^.*?(?:到“?十四五”?末|“?十四五”?期间|到\s*20\d\d\s*年|力争|全市|我市|其中|并|使|促使)")
-_LEADS_ONLY = re.compile(r"^(?:到“?十四五”?末|“?十四五”?期间|到\s*20\d\d\s*年|力争|全市|我市|其中|确保|推动)+")
+_LEADS_ONLY = re.compile(r"^(?:到“?十四五”?末|“?十四五”?期间|到\s*20\d\d\s*年|力争|全市|我市|其中|确保)+")
 _BAD_IND = re.compile(r"^(?:培育|引进|新增|打造|争创)?(?:专项|项目|企业|人才|平台)$|有$|全覆盖$|不$|^(?:实施|推动|支持|建设|培育|引进)$|^(?:每个|每(?!年)|\d|[一二三四五六七八九十]|其中|全年|总计|约|共|省级以上$|以上|以下|左右|目标|比重|水平)|"
                       r"(?:水平|位次|第[一二三四五])$|^[^占]*比重$")  # X占Y比重 is an indicator; …比重 alone is not
 # verbs a clause-level reading leaves at the end of an indicator (营业收入力争突破 200亿元)
