@@ -201,7 +201,7 @@ def test_target_forms(mini_plan):
     targets = {n: m for m in ex.entities if m.type == "Target" for n in (m.name, *m.aliases)}
     assert targets["规模以上工业企业R&D经费支出占营业收入比重"].properties["value"] == 1.5
     assert targets["市本级财政科技支出年均增长"].properties["value"] == 15
-    assert "单井平均日产量提高" in targets["单井平均日产量"].aliases
+    assert targets["单井平均日产量提高"].properties["value"] == 20  # 百分之二十
     assert targets["新增国家级创新平台"].properties["value"] == 2
     assert targets["科技领军企业"].properties["value"] == 15
     assert "新建省级企业技术中心" in targets["省级企业技术中心"].aliases
