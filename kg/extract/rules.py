@@ -41,6 +41,7 @@ from kg.extract.lexicon import (
     UNIVERSITY_LIST_NOUN,
     clean_name,
     is_generic,
+    norm_text,
     place_prefix,
     strip_places,
 )
@@ -583,6 +584,38 @@ class OrgRules:
             if link(bms, p, who_s, "host_build"):
                 last_builders = bms
             self._host_named(sent, bms, p)
+        # 由X牵头，联合…，组建Y / 以X为牵头单位…争创Y / 支持X牵头，联合A、B成立Y: the lead builds Y
+        lead = _LEAD_BUILDER.search(sent.text)
+        if lead:
+            lead_orgs = [n for n in names if n.start >= lead.start("who") and n.end <= lead.end("who") and n.type in ORG]
+            lead_orgs += [x for x in extra if x.start >= lead.start("who") and x.end <= lead.end("who") and x.m.type in ORG]
+            vm = _BUILD_AFTER.search(sent.text, lead.end())
+            if lead_orgs and vm:
+                after = [p for p in platforms if p.start >= vm.end() and p.start - vm.end() <= 2
+                         and not any(h.start < p.start and h.m.name == self.emit(sent, p).m.name for h in hosts)]
+                if after:
+                    link([n if isinstance(n, Mentioned) else self.emit(sent, n) for n in lead_orgs], after[0],
+                         lead.start(), "host_lead")
+        # （一）大同氢能产业研究院。由A与B、C合作共建 / 由A联合B、C组建: the item's platform
+        hm = re.match(r"^由(?P<who>[^。；;]{2,80}?)(?:合作共建|共同组建|合作组建|合作建设|组建|共建|建设|设立)", sent.text) \
+            if not platforms else None
+        if hm:
+            # the item's name opens the paragraph, or is the run-in heading just above it
+            head = sent.para.text[: sent.start] if sent.start else (sent.para.section_path or [""])[-1]
+            item = [n for n in find_names(norm_text(head)) if n.end >= len(norm_text(head).rstrip("。.: ：")) - 1]
+            if item and item[-1].type in ("Platform", "ResearchInstitute") and item[-1].start < 8:
+                who = [n for n in names if n.start >= hm.start("who") and n.end <= hm.end("who") and n.type in ORG]
+                who += [x for x in extra if x.start >= hm.start("who") and x.end <= hm.end("who") and x.m.type in ORG]
+                p0 = item[-1]
+                pev = ctx.ev(sent.para, p0.start, p0.end) if sent.start else ctx.ev(sent.para, 0, 0)
+                pm = ctx.entity(p0.name, "Platform", pev, subtype=p0.subtype, rule="host_item")
+                if p0.type == "ResearchInstitute":  # a 研究院 someone builds is a platform (新型研发机构)
+                    ctx.notes.category_types.setdefault(p0.name, ("Platform", "NewRDInstitution"))
+                ev = ctx.ev(sent.para, sent.at(0), sent.at(hm.end()))
+                for w in who:
+                    wm = w if isinstance(w, Mentioned) else self.emit(sent, w)
+                    ctx.relation("HOSTS", wm.m, pm, ev, rule="host_item")
+                    hosts.append(wm)
         # Y依托X建设 / Y由X牵头组建
         for p in platforms:
             m = re.match(r"^\s*(?:是|为|,|，)?(?:依托|由)(?P<who>[^,，;；。]{2,40}?)(?:牵头)?(?:建设|组建|设立|成立|共建|承建)",
@@ -985,6 +1018,9 @@ _LEAD_PATTERNS: list[tuple[str, str | None]] = [
 ]
 
 
+# who leads the building: 由X牵头 / 以X为牵头单位 / 支持X牵头
+_LEAD_BUILDER = re.compile(r"(?:由|以|支持)(?P<who>[^,，;；。由以]{2,40}?)(?:牵头|为牵头单位|为牵头)(?![组建设])")
+_BUILD_AFTER = re.compile(r"(?:组建|建设|成立|共建|发起|筹建|争创|设立)(?:了|的)?")
 _DISTRIBUTED = re.compile(r"(?P<list>(?:[\u4e00-\u9fff]{2,4}、){1,8}(?P<tail>[\u4e00-\u9fff]{2,24}?"
                           r"(?:示范区|开发区|高新区|集聚区|示范园区?|产业园区?|科技园区?|园区)))")
 # a shared zone noun is a noun: not 依托特色农业建成一批农业科技示范园
