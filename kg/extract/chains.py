@@ -65,6 +65,7 @@ _NOT_INDUSTRY = re.compile(
     r"^(?:全|整个|完整|完整的|上下游|产业|延伸|现代化|高端|关键|优势|主导|重点|相关|各|本地|该|其|新兴|传统|未来|"
     r"传统优势|新兴优势|战略性新兴|传统产业|新兴产业|优势产业|主导产业|支柱产业|特色优势|"
     r"循环经济|全闭环低碳|低碳|一体化|区域|地方|特色|支柱|龙头|各行业各领域|领域|行业|科技|大|小|强|补|延|链|双创|运维|配套|基础|形势|"
+    r"县区|高新区|开发区|经济技术开发区|经开区|园区|"
     r"[\u4e00-\u9fff]?等)$"
 )
 _BAD_CHAIN_HEAD = re.compile(r"(?:和|及|与|、|等|的|在|了|为|是|将|把|对|从|各|推动|促进|形成|打造|构建|延伸|完善|提升|"
@@ -86,7 +87,7 @@ _ZONE_OR_COUNTY = re.compile(r"(?:开发区|高新区|经开区|园区|示范区
 ONE_CHARACTER_INDUSTRIES = set("铝钢铁铜镁锌钛煤茶酒醋盐硅锂棉麻丝粮油气")
 # words a heading pairs that are not industries (第一章 发展基础与形势)
 _NOT_PAIR_WORD = re.compile(r"(?:基础|形势|机遇|挑战|成效|成就|问题|目标|任务|要求|思路|原则|现状|环境|趋势|保障|措施|机制|体制|改革|开放|合作|人才)$")
-_NOT_INDUSTRY_WORD = re.compile(r"试点|改革|增储|上产|方面|工作")
+_NOT_INDUSTRY_WORD = re.compile(r"试点|改革|增储|上产|方面|工作|[两三四五六七八九十]大|优势产业|产业和")
 SEQ_SPLIT = re.compile(r"\s*(?:-{1,2}|—{1,2}|–|→|－|─|>)\s*")
 _SEQ_MARK = re.compile(r"[-—–→－─>]")
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
@@ -113,6 +114,7 @@ def industry_of(text: str) -> str | None:
                 changed = True
     s = re.sub(r"全$", "", s)  # 新能源汽车全产业链
     s = re.sub(r"等?(?:重点|主导|优势|特色|新兴|支柱|传统)+$", "", s)  # 铝基新材料等重点(产业链)
+    s = re.sub(r"^(?:千亿级|百亿级|万亿级|千亿|百亿)", "", s)  # 千亿级新材料(产业链)
     p = place_prefix(s, min_rest=2)
     if p and not s.startswith(("中国", "国家")):
         s = s[len(p):]  # 吕梁氢能 -> 氢能

@@ -72,6 +72,8 @@ WEAK_BOUNDARIES = {"利用", "发展", "建设", "服务", "合作", "开发", "
 
 MAX_NAME = 40
 _JOINT_WORDS = ("联合", "协同")
+# zones a designation names whatever precedes it
+_DESIGNATED_ZONE = re.compile(r"(?:国家自主创新示范区|自由贸易试验区|综合保税区)(?:[\u4e00-\u9fff]{2,4}片区)?$")
 # incubators and transfer centres a city or county names as its own (吕梁市科技企业孵化器): one each, not a category
 _PLACE_NAMED_INCUBATORS = ("科技企业孵化器", "孵化器", "孵化基地", "创业园", "技术转移中心")  # 联合实验室, 联合研发中心, 协同创新中心: part of the type word
 _PLACE_HEADS = {short_place(c)[:2] for c in SHANXI_COUNTY_CITY} | {c[:2] for c in CITIES}
@@ -307,6 +309,9 @@ def _valid(name: str, core: str, type_: str) -> bool:
         if core in ("市", "省") or _strip_places(core) != core:
             return True
         return bool(core) and core[:1] in "市省县区" and core[1:2] != "级"
+    if type_ == "Platform" and name.endswith("研发平台"):
+        # 高性能铜合金板带研发平台: named by what it develops (a host builds it)
+        return len(core) >= 4 and not is_generic(core)
     if type_ == "Platform" and name.endswith(("平台", "云平台", "微平台")):
         # 长治市科技文献与创新服务平台: a platform is named by its place; 公共服务平台 is a category
         return _strip_places(core) != core and len(_strip_places(core)) >= 2
@@ -322,8 +327,13 @@ def _valid(name: str, core: str, type_: str) -> bool:
     if type_ == "Zone":
         # zones are named by their place (临汾经济开发区, 盐湖高新区, 龙芯(长治)信创产业园); 智慧园区 is a
         # category, 全国资源型城市转型升级示范区 a designation
+        if _DESIGNATED_ZONE.search(name):
+            return True  # 郑洛新国家自主创新示范区洛阳片区, 中国（河南）自由贸易试验区洛阳片区, 洛阳综合保税区
         if core.startswith(("全国", "国家", "中国")):
             return False
+        if name.endswith(("产业园", "产业园区", "科技园")) and len(_strip_places(core)) >= 4 \
+                and not is_generic(_strip_places(core)) and not re.search(r"[一二三四五六七八九十两\d]|一批|若干|相关|双创|孵化|众创", core):
+            return True  # 电子元器件产业园: a park named for its industry
         return _strip_places(core) != core or core[:2] in _PLACE_HEADS or _bracketed_place(core)
 
     if type_ == "Agency":
