@@ -24,7 +24,7 @@ ICHAIN_TITLE = re.compile(r"(?P<name>[\u4e00-\u9fff()（）]{2,30}?科技创新�
 # X产业链 named in prose
 CHAIN_RE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,14}?)产业链(?!图|上中下游|上下游|现代化|水平|整合|协同|供应链|创新链|关键|核心|短板|安全|稳定|韧性)")
 # a heading about one industry chain: （一）氢能产业链 / 1. 做强煤机装备产业链 / 打造光伏产业链条
-_HEADING_VERBS = r"(?:打造|做强|做优|做大|做精|做特|壮大|培育|发展|构建|延伸|完善|提升|推动|建设|加快|大力|推进|擦亮|叫响|振兴)"
+_HEADING_VERBS = r"(?:打造|做强|做优|做大|做精|做特|壮大|培育|发展|构建|延伸|完善|提升|推动|建设|加快|大力|推进|擦亮|叫响|振兴|前瞻|布局)"
 HEADING_CHAIN = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]?\s*)?" + _HEADING_VERBS + r"*"
                            r"(?P<name>[\u4e00-\u9fff]{1,12}?)(?:产业链|产业链条|产业)(?:[。,，]|$)")
 # a heading on two industries: （三）发展新一代信息技术与数字经济 / （四）发展节能环保与新能源产业
@@ -44,11 +44,11 @@ FIELD_LIST = re.compile(r"(?:在|围绕|聚焦|针对|面向|涉及)(?P<list>[\u
                         r"(?:重点|主导|优势|特色|新兴|标志性)?(?:产业领域|产业|领域)")
 DEVELOP_VERB = re.compile(r"(?:打造|构建|培育|发展|壮大|做强|做大|做优|延伸|完善|聚焦|围绕|布局|建设|形成|重点发展|着力打造)$")
 # lists of industries ending in 等(传统|新兴)优势产业 / 等核心产业
-INDUSTRY_LIST = re.compile(r"(?P<list>[\u4e00-\u9fff、]{2,80}?)等(?P<kind>传统优势|新兴优势|核心|重点|主导|支柱|战略性新兴|优势|特色|"
-                           r"新兴|未来|先导|前沿)产(?:\(企\))?业(?!领域|园|基地|技术)")
+INDUSTRY_LIST = re.compile(r"(?P<list>[\u4e00-\u9fff、]{2,80}?)(?:等|(?<=[\u4e00-\u9fff])[两三四五六七八九十]大)(?P<kind>传统优势|新兴优势|核心|"
+                           r"重点|主导|支柱|战略性新兴|优势特色|优势|特色|新兴|未来|先导|前沿)产(?:\(企\))?业(?!领域|园|基地|技术)")
 # a development verb on a list of industries: 推进半导体材料、特种金属材料和智能制造装备产业创新发展
 PROSE_CHAIN_LIST = re.compile(r"(?:推进|推动|发展|培育|壮大|加快|做强|做大|打造)(?P<list>[\u4e00-\u9fff]{2,14}(?:[、和及][\u4e00-\u9fff]{2,14}){1,12})"
-                              r"产业(?=创新发展|高质量发展|发展|集群|做大做强|转型升级|集聚)")
+                              r"产业(?=创新发展|高质量发展|发展|集群|做大做强|转型升级|集聚|[。；;]|$)")
 # 六大农产品精深加工产业集群: a counted cluster names its industry
 COUNTED_CLUSTER = re.compile(r"[一二三四五六七八九十两\d]+大(?P<x>[\u4e00-\u9fff]{2,14}?)产业集群")
 # a development verb on one industry in prose: 壮大我市半导体材料产业集群 / 打造新能源汽车全产业链 /
@@ -69,7 +69,7 @@ _NOT_INDUSTRY = re.compile(
     r"[\u4e00-\u9fff]?等)$"
 )
 _BAD_CHAIN_HEAD = re.compile(r"(?:和|及|与|、|等|的|在|了|为|是|将|把|对|从|各|推动|促进|形成|打造|构建|延伸|完善|提升|"
-                             r"强化|增强|布局|紧扣|围绕|聚焦|提前|擦亮|叫响|现代化|支撑|推进|实现|拉长|做强|做大|做优|建链|补链|"
+                             r"强化|增强|布局|紧扣|围绕|聚焦|提前|擦亮|叫响|前瞻|现代化|支撑|推进|实现|拉长|做强|做大|做优|建链|补链|"
                              r"强链|延链|提链|着力|打通|贯通|依托|发挥|带动|引领|融入|嵌入|参与|攀登|瞄准|突破|研究制定|制定|研究|"
                              r"企业|具有|较强|竞争力|引入|引进|一批|吸引|招引|集聚|加速|加快|促进|增强|优化|保障|稳定|整合|拓展|补齐|补强|"
                              r"健全|服务|对接|畅通|深化|夯实|锻造|锻长|提高|围绕|聚焦|推动|发展)")
@@ -448,6 +448,8 @@ class ChainRules:
         ctx = self.ctx
         for m in INDUSTRY_LIST.finditer(sent.text):
             lst = m.group("list")
+            if "等" not in sent.text[m.end("list") : m.start("kind")] and "、" not in lst:
+                continue  # 培育生物医药、数字经济两大新兴产业 needs a list (not …LED显示为两大核心产业)
             # the list starts after the last verb/preposition before it (…转型升级和装备制造、…)
             head = lst.split("、", 1)[0]  # only the first member carries the lead-in (高档数控机床及机器人 is one)
             cut = max((head.rfind(w) + len(w) for w in ("紧扣", "聚焦", "围绕", "立足", "针对", "和", "对", "支持", "引导",
