@@ -255,7 +255,7 @@ def _cell_value(cell: str) -> tuple[float | int | str | None, str | None]:
 
 
 _VERBS_KEEP = ("培育", "引进", "集聚", "新增", "突破", "认定", "培养", "吸引", "引育", "选派", "打造", "引入", "聘请", "争创",
-               "推广", "签约", "输送", "培训", "举办")
+               "推广", "签约", "输送", "培训", "举办", "争取")
 _VERBS_DROP = ("建设", "建成", "新建", "创建", "实现", "完成", "形成", "达到", "组建", "实施")
 _VERBS_BUILD = ("新建", "建成", "创建", "组建")  # dropped from the indicator, kept as the printed alias
 _VERB = "(?:" + "|".join(_VERBS_KEEP + _VERBS_DROP) + ")"
@@ -296,6 +296,17 @@ _BAD_IND = re.compile(r"^(?:培育|引进|新增|打造|争创)?(?:专项|项目
                       r"(?:水平|位次|第[一二三四五])$|^[^占]*比重$")  # X占Y比重 is an indicator; …比重 alone is not
 # verbs a clause-level reading leaves at the end of an indicator (营业收入力争突破 200亿元)
 _TRAILING_VERB = re.compile(r"(?:力争|达到|达|突破|超过|提高到|提高至|提高|提升到|提升至|增长到|增长至|增加到|上升到)+$")
+
+
+def _lead_aliases(f: TargetFact | None, before: str, verb: str) -> None:
+    """累计引进… / 每年培育… / 新引进…: the indicator with the word that leads it, as printed."""
+    lm = re.search(r"(?:累计|每年|新)$", before)
+    if f is None or not lm:
+        return
+    for base in {f.indicator, verb + f.indicator if not f.indicator.startswith(verb) else f.indicator}:
+        alias = lm.group(0) + base
+        if alias not in f.aliases and alias != f.indicator:
+            f.aliases.append(alias)
 
 
 def _printed_aliases(f: TargetFact | None, verb: str, obj: str) -> None:
@@ -381,6 +392,7 @@ def _clause_targets(clause: str, goal: bool = False) -> list[tuple[TargetFact, i
         ind = (verb if keep else "") + obj
         f = add(_clean_indicator(ind), m.group("num"), m.group("unit"), m.start(), m.end(), num2=m.group("num2"), counted=True,
                 period=period)
+        _lead_aliases(f, clause[: m.start()], verb)
         if f is not None:
             # 新建20个省级创新平台和150个市级创新平台: the verb governs both
             am = P_AND_NUM.match(clause[m.end():])
@@ -393,8 +405,7 @@ def _clause_targets(clause: str, goal: bool = False) -> list[tuple[TargetFact, i
         unit = m.group("unit") + (m.group("paren") or "")
         f = add(_clean_indicator(ind), m.group("num"), unit, m.start(), m.end())
         _printed_aliases(f, verb, m.group("ind"))
-        if f is not None and clause[m.start() - 1 : m.start()] == "新" and verb in _VERBS_KEEP:
-            f.aliases.append("新" + f.indicator)  # 新引进和培育各类高层次人才 as printed
+        _lead_aliases(f, clause[: m.start()], verb)
         end = m.end()
         while f is not None and (am := P_AND_OBJ_NUM.match(clause[end:])):
             f = add(_clean_indicator((verb if verb in _VERBS_KEEP else "") + am.group("ind")), am.group("num"),
