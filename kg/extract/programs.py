@@ -346,6 +346,9 @@ class ProgramRules:
                         self.ctx.relation("RUNS_PROGRAM", a, m, ev, rule="program_runner")
                 if any(a_e <= s for _, _, a_e in runners):
                     continue
+            # 实施研发平台“提质扩面”行动: the run verb stands before the words the name opens with
+            s -= max((len(a) - len(m.name) for a in m.aliases
+                      if a.endswith(m.name) and sent.text[:s].endswith(a[: len(a) - len(m.name)])), default=0)
             before = sent.text[max(0, s - 10) : s]
             before = re.sub(r"[\u4e00-\u9fff]{2,3}市$", "", before)  # 推进实施临汾市“111”…
             before = re.sub(r"(?:省委|省政府|山西省|省)$", "", before)
