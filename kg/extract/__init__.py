@@ -15,7 +15,7 @@ import re
 from kg.extract.chains import ChainRules
 from kg.extract.context import DocContext, mask_titles, sentences
 from kg.extract.lexicon import is_generic, norm_text, place_prefix
-from kg.extract.names import find_names
+from kg.extract.names import MAX_NAME, find_names
 from kg.extract.programs import BOX_ITEM, ProgramRules, find_programs, program_key
 from kg.extract.rules import ORG, OrgRules, core_name
 from kg.extract.targets import TargetRules
@@ -54,9 +54,10 @@ def declared_short_names(doc: Document) -> dict[str, tuple[str, str]]:
         text = mask_titles(norm_text(para.text))
         if "(" not in text:
             continue
-        names = find_names(text)
         for m in [*_DECLARED.finditer(text), *_BARE_SHORT.finditer(text)]:
-            full = next((n for n in names if n.end == m.start() and (n.type in ORG or n.type in ("Platform", "Zone"))), None)
+            w0 = max(0, m.start() - MAX_NAME - 10)  # the name a bracket follows ends right before it
+            names = [n for n in find_names(text[w0 : m.start()]) if n.end == m.start() - w0]
+            full = next((n for n in names if n.type in ORG or n.type in ("Platform", "Zone")), None)
             short = m.group("short")
             if "former" not in m.groupdict() and (full is None or full.type not in ORG or _NOT_A_SHORT_NAME.search(short)
                                                   or place_prefix(short, min_rest=0) == short):

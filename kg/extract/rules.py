@@ -601,7 +601,7 @@ class OrgRules:
             if not platforms else None
         if hm:
             # the item's name opens the paragraph, or is the run-in heading just above it
-            head = sent.para.text[: sent.start] if sent.start else (sent.para.section_path or [""])[-1]
+            head = sent.para.text[: sent.start][:60] if sent.start else (sent.para.section_path or [""])[-1][:60]
             item = [n for n in find_names(norm_text(head)) if n.end >= len(norm_text(head).rstrip("。.: ：")) - 1]
             if item and item[-1].type in ("Platform", "ResearchInstitute") and item[-1].start < 8:
                 who = [n for n in names if n.start >= hm.start("who") and n.end <= hm.end("who") and n.type in ORG]
