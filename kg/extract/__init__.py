@@ -100,6 +100,7 @@ def extract_document(doc: Document, known: dict[str, str] | None = None,
     tables = {t.line: t for t in doc.tables}
     headings = {s.line: s for s in doc.sections}
     done_tables: set[int] = set()
+    openings: dict[tuple[str, ...], str | None] = {}  # section -> key of the programme its first paragraph starts
     box: EntityMention | None = None  # the programme a 专栏 is titled with, while its items last
     item: EntityMention | None = None
     for i, para in enumerate(doc.paragraphs):
@@ -112,6 +113,7 @@ def extract_document(doc: Document, known: dict[str, str] | None = None,
             if item is None and not (box is not None and BOX_ITEM.match(norm_text(para.text))):
                 box = None  # a heading that is not an item of the box ends it
         program = item or box or _section_program(para, progs)
+        opening = None if program is not None else _opening_program(para, progs, openings)
         if para.in_table:
             table = tables.get(para.line)
             if table is not None and table.line not in done_tables:
@@ -124,7 +126,7 @@ def extract_document(doc: Document, known: dict[str, str] | None = None,
                 progs.sentence(sent, issuer_default if prose else None)
                 if prose:
                     targets.sentence(sent)
-                orgs.sentence(sent, program)
+                orgs.sentence(sent, program, opening)
             continue
         orgs.last_subject = None
         if para.is_heading:
@@ -136,7 +138,7 @@ def extract_document(doc: Document, known: dict[str, str] | None = None,
             progs.sentence(sent, issuer_default)
             chains.sentence(sent)
             targets.sentence(sent)
-            orgs.sentence(sent, progs.pilot_sites(sent) or program)
+            orgs.sentence(sent, progs.pilot_sites(sent) or program, opening)
     # tables the ingest did not attach to a paragraph
     for t in doc.tables:
         if t.line not in done_tables:
@@ -149,6 +151,25 @@ def extract_document(doc: Document, known: dict[str, str] | None = None,
     del policy
     log.info("%s: %d mentions, %d relations", doc.name, len(ctx.ex.entities), len(ctx.ex.relations))
     return ctx.ex
+
+
+def _opening_program(para: Paragraph, progs: ProgramRules,
+                     openings: dict[tuple[str, ...], str | None]) -> EntityMention | None:
+    """实施“创新平台提升工程”，… opening a chapter: the platforms the chapter names are part of that
+    programme (the first paragraph under a heading decides, for every paragraph below it)."""
+    path = tuple(para.section_path)
+    if not path or para.is_heading:
+        return None
+    key = next((openings[path[:k]] for k in range(len(path), 0, -1) if path[:k] in openings), "")
+    if not any(path[:k] in openings for k in range(len(path), 0, -1)):
+        m = _OPENING_RUN.match(norm_text(para.text))
+        found = find_programs(m.group(0)) if m else []
+        key = openings[path] = program_key(found[0].name) if found else None
+    return progs.by_key.get(key) if key else None  # known once the paragraph's sentences are read
+
+
+_OPENING_RUN = re.compile(r"^[^。]{0,40}?(?:深入实施|大力实施|组织实施|全面实施|实施)"
+                          r"(?:“[^”]{2,16}”(?:工程|行动|计划)|“[^”]{2,14}(?:工程|行动|计划)”)")
 
 
 def _section_program(para: Paragraph, progs: ProgramRules) -> EntityMention | None:

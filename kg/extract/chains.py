@@ -644,7 +644,9 @@ class ChainRules:
                     by_role.setdefault(role, []).append(cell.strip())
             owner: EntityMention | None = None
             chain: EntityMention | None = None
-            for cell in by_role.get("ichain", []):
+            # 固废综合利用产业科技创新链 in the 产业链 column names the row's innovation chain
+            named = [c for c in by_role.get("industry", []) if clean_name(c).endswith("创新链")]
+            for cell in by_role.get("ichain", []) + named:
                 name = clean_name(cell)
                 ev = ctx.line_ev(row.line, cell)
                 owner = self.innovation_chain(name, ev, rule="ichain_table_row")
@@ -653,6 +655,8 @@ class ChainRules:
                     chain = self.industry_chain(industry, ev, industry_wording(name), rule="ichain_industry")
                     ctx.relation("INNOVATION_CHAIN_OF", owner, chain, ev, rule="ichain_industry")
             for cell in by_role.get("industry", []):
+                if clean_name(cell).endswith("创新链"):
+                    continue  # read above as the row's innovation chain
                 industry = industry_of(cell)
                 if not industry:
                     continue

@@ -204,7 +204,7 @@ class OrgRules:
         return out
 
     # ------------------------------------------------------------------ sentence
-    def sentence(self, sent: Sentence, program: EntityMention | None) -> None:
+    def sentence(self, sent: Sentence, program: EntityMention | None, opening: EntityMention | None = None) -> None:
         ctx = self.ctx
         names = find_names(sent.masked)
         names = [n for n in names if n.name not in self._vetoed_names(sent)]
@@ -254,6 +254,10 @@ class OrgRules:
             for mm in everyone:
                 if mm.m.type in ORG + ("Platform",) and mm.m.name not in host_names:
                     ctx.relation("PART_OF_PROGRAM", mm.m, program, mm.m.evidence, rule="program_section")
+        elif opening is not None:  # the programme the section opens with: its platforms are part of it
+            for mm in everyone:
+                if mm.m.type == "Platform" and mm.m.name != opening.name:
+                    ctx.relation("PART_OF_PROGRAM", mm.m, opening, mm.m.evidence, rule="program_opening")
         subj = next((mm for mm in everyone if mm.m.type in ORG and mm.start < 6), None)
         if subj is not None:
             self.last_subject = subj

@@ -217,3 +217,31 @@ def test_bodies_and_cities_as_partners(mini_plan):
     collab = _rels(ex, "COLLABORATES_WITH")
     assert ("吕梁市", "榆林市") in collab
     assert {("市工信局", "市科技局"), ("市工信局", "市统计局"), ("市科技局", "市统计局")} <= collab
+
+
+def test_a_section_opening_with_a_programme(mini_plan):
+    """实施“创新平台提升工程”… opening a chapter: the platforms of the chapter are part of it."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第四章 建设高能级创新平台",
+        "实施“创新平台提升工程”，构建梯次创新平台体系。",
+        "一、争创国家级创新平台",
+        "依托奇瑞汽车股份有限公司建设汽车动力系统全国重点实验室。",
+        "第五章 培育创新主体",
+        "依托示范大学建设示范材料重点实验室。",
+    ])
+    part_of = _rels(ex, "PART_OF_PROGRAM")
+    assert ("汽车动力系统全国重点实验室", "“创新平台提升”工程") in part_of  # the code in quotes, the type after
+    assert not any(s == "示范材料重点实验室" for s, _ in part_of)  # another chapter
+
+
+def test_a_row_that_names_its_innovation_chain(mini_plan):
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "专栏2  重点产业科技创新链",
+        "产业链\t链主企业\t创新链主要环节",
+        "固废综合利用产业科技创新链\t中煤平朔集团有限公司\t固废分类收储-成分分析-高值化利用",
+    ])
+    assert ("固废综合利用产业科技创新链", "固废综合利用产业链") in _rels(ex, "INNOVATION_CHAIN_OF")
+    assert ("中煤平朔集团有限公司", "固废综合利用产业链") in _rels(ex, "LEADS_CHAIN")
+    assert {r.source for r in ex.relations if r.type == "HAS_STAGE"} == {"固废综合利用产业科技创新链"}
