@@ -121,6 +121,7 @@ def extract_document(doc: Document, known: dict[str, str] | None = None,
                 chains.table(table)
                 targets.table(table)
                 progs.table(table)
+                orgs.table(table)
             prose = "。" in para.text  # a 专栏 of prose (专栏14 高新技术企业倍增工程) is read as prose
             for sent in sentences(para, i):
                 progs.sentence(sent, issuer_default if prose else None)

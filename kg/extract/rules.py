@@ -50,7 +50,7 @@ from kg.models import EntityMention
 
 ORG = ("Enterprise", "University", "ResearchInstitute", "Hospital")
 CHAIN_MEMBERS = ("Enterprise", "University", "ResearchInstitute", "Platform", "Zone")
-BUILD = (r"(?:牵头)?(?:合作|联合|共同)?(?:建设|建立|组建|创建|设立|成立|打造|培育|共建|筹建|搭建|建有|拥有|建成|设有|承建|"
+BUILD = (r"(?:牵头)?(?:合作|联合|共同)?(?:建设|建立|组建|创建|争创|设立|成立|打造|培育|共建|筹建|搭建|建有|拥有|建成|设有|承建|"
          r"获批(?:建设|组建)?|新建)(?:了|的)?")
 _GENERIC_SHORT = set(GENERIC_WORDS) | {
     "我市", "全市", "本市", "各县", "企业", "项目", "高校", "院校", "政府", "部门", "单位", "机构", "我们", "学校", "园区",
@@ -409,6 +409,36 @@ class OrgRules:
                     ctx.relation("LOCATED_IN", mm.m, county, ctx.ev(sent.para, sent.at(m.start()), sent.at(mm.end)),
                                  rule="located_build")
 
+    def table(self, table) -> None:
+        """平台类型 | 建设内容 | 依托单位: each row names a platform and the organisations that build it."""
+        roles = list(table.columns)
+        if "host" not in roles or not ({"platform", "name"} & set(roles)):
+            return
+        ctx = self.ctx
+        pcol = roles.index("platform") if "platform" in roles else roles.index("name")
+        hcol = roles.index("host")
+        for row in table.rows:
+            cells = list(row.cells)
+            if max(pcol, hcol) >= len(cells) or not cells[pcol].strip():
+                continue
+            cell = re.sub(r"[(（][^()（）]{1,6}[)）]$", "", norm_text(cells[pcol]).strip())  # （提升）: a note
+            found = [n for n in find_names(cell) if n.type == "Platform" and n.end >= len(cell) - 1]
+            if not found:
+                continue
+            pname = found[-1].name if found[-1].start <= 2 else clean_name(cell)
+            pev = ctx.line_ev(row.line, cells[pcol].strip())
+            pm = ctx.entity(pname, "Platform", pev, subtype=found[-1].subtype, rule="platform_table")
+            hosts = [n for n in find_names(norm_text(cells[hcol])) if n.type in ORG + ("Zone",)]
+            names = {n.name for n in hosts}
+            for piece in re.split(r"[、，,;；和及]", norm_text(cells[hcol])):
+                piece = re.sub(r"(?:牵头|参与|等|相关企业|共建)+$", "", piece.strip())
+                if piece and piece not in names and self.known.get(piece) in ORG:
+                    hosts.append(NameSpan(0, 0, piece, self.known[piece], rule="known_name"))
+            hev = ctx.line_ev(row.line, cells[hcol].strip())
+            for h in hosts:
+                hm = ctx.entity(h.name, h.type, hev, rule="platform_table")
+                ctx.relation("HOSTS", hm, pm, hev, rule="platform_table")
+
     def _situated(self, sent: Sentence, names: list[NameSpan]) -> None:
         """高平经济技术开发区位于高平市 / 泽州经济技术开发区（位于泽州县） / 位于孝义市的孝义经济开发区 /
         …开发区地处汾阳市: LOCATED_IN that place."""
@@ -620,6 +650,13 @@ class OrgRules:
                     wm = w if isinstance(w, Mentioned) else self.emit(sent, w)
                     ctx.relation("HOSTS", wm.m, pm, ev, rule="host_item")
                     hosts.append(wm)
+        # 在宝钛集团设立钛合金材料院士工作站: an organisation where a platform is set up hosts it
+        for m in re.finditer(r"在(?P<who>[^,，;；。在]{2,40}?)(?:设立|建设|建立|组建)", sent.text):
+            who = [n for n in names if n.start >= m.start("who") and n.end <= m.end("who") and n.type in ORG]
+            who += [x for x in extra if x.start >= m.start("who") and x.end <= m.end("who") and x.m.type in ORG]
+            p = next((p for p in platforms if m.end() <= p.start <= m.end() + 1), None)
+            if who and p is not None and len(who) == len(re.split(r"[、和及]", m.group("who"))):
+                link([w if isinstance(w, Mentioned) else self.emit(sent, w) for w in who], p, m.start(), "host_at")
         # Y依托X建设 / Y由X牵头组建
         for p in platforms:
             m = re.match(r"^\s*(?:是|为|,|，)?(?:依托|由)(?P<who>[^,，;；。]{2,40}?)(?:牵头)?(?:建设|组建|设立|成立|共建|承建)",

@@ -26,6 +26,10 @@ def column_role(cell: str) -> str:
         return "leader"
     if "创新链" in c and "名称" in c:
         return "ichain"
+    if re.search(r"依托|牵头|承担|建设单位|共建单位", c):  # 依托单位: who builds the row's platform
+        return "host"
+    if c in ("建设内容", "平台名称", "平台", "载体名称"):
+        return "platform"
     if c in ("产业", "产业链", "重点产业", "重点产业链", "产业链名称", "产业名称", "产业领域"):
         return "industry"
     if "目标" in c:

@@ -245,3 +245,17 @@ def test_a_row_that_names_its_innovation_chain(mini_plan):
     assert ("固废综合利用产业科技创新链", "固废综合利用产业链") in _rels(ex, "INNOVATION_CHAIN_OF")
     assert ("中煤平朔集团有限公司", "固废综合利用产业链") in _rels(ex, "LEADS_CHAIN")
     assert {r.source for r in ex.relations if r.type == "HAS_STAGE"} == {"固废综合利用产业科技创新链"}
+
+
+def test_a_table_of_platforms_and_their_builders(mini_plan):
+    """平台类型 | 建设内容 | 依托单位: the platform of each row is hosted by the units it names."""
+    _, ex = mini_plan([
+        "宝鸡市“十四五”科技创新规划",
+        "专栏4　重大创新平台建设工程",
+        "平台类型\t建设内容\t依托单位",
+        "重点实验室\t钛合金精密成形重点实验室\t宝钛集团、西北工业大学",
+        "工程技术研究中心\t国家油气钻井装备工程技术研究中心（提升）\t宝鸡石油机械有限责任公司",
+    ])
+    hosts = _rels(ex, "HOSTS")
+    assert {("宝钛集团", "钛合金精密成形重点实验室"), ("西北工业大学", "钛合金精密成形重点实验室"),
+            ("宝鸡石油机械有限责任公司", "国家油气钻井装备工程技术研究中心")} <= hosts
