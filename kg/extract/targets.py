@@ -333,8 +333,8 @@ def _clean_indicator(ind: str) -> str | None:
     elif "的" in ind and len(ind.rsplit("的", 1)[1]) >= 3 and not re.search(r"(?:占比|比例|比重|率)$", ind):
         ind = ind.rsplit("的", 1)[1]  # 销售收入10亿元以上的创新型领军企业 -> 创新型领军企业
     ind = clean_name(ind)
-    if len(ind) < 2 or _BAD_IND.search(ind):
-        return None
+    if len(ind) < 2 or _BAD_IND.search(ind) or re.fullmatch(r"(?:左右|以上|以下)", re.sub("^" + _VERB, "", ind)):
+        return None  # 引进左右 is 左右 after its verb
     return ind
 
 
@@ -403,7 +403,7 @@ def _clause_targets(clause: str, goal: bool = False) -> list[tuple[TargetFact, i
         verb = m.group("verb")
         ind = (verb if verb in _VERBS_KEEP else "") + m.group("ind")
         unit = m.group("unit") + (m.group("paren") or "")
-        f = add(_clean_indicator(ind), m.group("num"), unit, m.start(), m.end())
+        f = add(_clean_indicator(ind), m.group("num"), unit, m.start(), m.end(), counted=True)
         _printed_aliases(f, verb, m.group("ind"))
         _lead_aliases(f, clause[: m.start()], verb)
         end = m.end()
