@@ -619,14 +619,7 @@ class ChainRules:
             else:
                 chain_cells = cells[1:] if len(cells) > 1 else cells
             for cell in chain_cells:
-                for seq_text in split_sequences(cell):
-                    groups = sequence_groups(seq_text)
-                    if len(groups) < 2:
-                        continue
-                    quote = seq_text if seq_text in raw_line else cell.strip()
-                    ev = ctx.line_ev(row.line, quote)
-                    self.add_sequence(owner, groups, ev, table_key=f"{owner.name}#{table.number or table.line}",
-                                      raw=seq_text)
+                self._cell_sequences(owner, cell, row.line, raw_line, table)
 
     def _chains_table(self, table: Table) -> None:
         """A 专栏 of several chains, one a row: the row's industry chain (developed by the city)
@@ -677,12 +670,15 @@ class ChainRules:
             if owner is None:
                 continue
             for cell in by_role.get("chain", []):
-                for seq_text in split_sequences(cell):
-                    groups = sequence_groups(seq_text)
-                    if len(groups) >= 2:
-                        ev = ctx.line_ev(row.line, seq_text if seq_text in raw_line else cell)
-                        self.add_sequence(owner, groups, ev, table_key=f"{owner.name}#{table.number or table.line}",
-                                          raw=seq_text)
+                self._cell_sequences(owner, cell, row.line, raw_line, table)
+
+    def _cell_sequences(self, owner: EntityMention, cell: str, line: int, raw_line: str, table: Table) -> None:
+        """The stage sequences of one table cell, each quoted as printed on its line."""
+        for seq_text in split_sequences(cell):
+            groups = sequence_groups(seq_text)
+            if len(groups) >= 2:
+                ev = self.ctx.line_ev(line, seq_text if seq_text in raw_line else cell.strip())
+                self.add_sequence(owner, groups, ev, table_key=f"{owner.name}#{table.number or table.line}", raw=seq_text)
 
     def add_sequence(self, owner: EntityMention, groups: list[list[str]], ev: Evidence, *, table_key: str,
                      raw: str | None = None) -> None:

@@ -827,7 +827,7 @@ class OrgRules:
     def _co_built(self, sent: Sentence, names: list[NameSpan], pos: int, builders: list[Mentioned], ev) -> None:
         """与B、C共建Y / 与B合作，共建Y: every builder hosts the platform Y."""
         text = sent.text
-        end = min([i for i in (text.find(c, pos) for c in ",，;；。") if i >= 0] or [len(text)])
+        end = _clause_end(text, pos)
         seg = text[pos - 4 : end]
         if not re.search(r"共建|共同建设|合作建设|联合建设|合作设立|共同组建|联合组建|建立|设立|组建", seg):
             # 与B合作，共建Y: the next clause builds it
@@ -835,7 +835,7 @@ class OrgRules:
             if not nxt:
                 return
             pos = end + nxt.end()
-            end = min([i for i in (text.find(c, pos) for c in ",，;；。") if i >= 0] or [len(text)])
+            end = _clause_end(text, pos)
         built: list[NameSpan] = []
         for n in sorted(names, key=lambda n: n.start):
             if n.start < pos - 2 or n.end > end:
@@ -861,11 +861,8 @@ class OrgRules:
         n = next((n for n in names if n.start < 4 and n.end <= before and n.type in ORG), None)
         if n is not None:
             return self.emit(sent, n)
-        if sent.start == 0 or True:
-            known = self._known_in(sent, 0, min(before, 12))
-            if known is not None and known.start < 4:
-                return known
-        return None
+        known = self._known_in(sent, 0, min(before, 12))  # 华晋焦煤 before its full name is read
+        return known if known is not None and known.start < 4 else None
 
     def _joint(self, sent: Sentence, names: list[NameSpan], typed: list[NameSpan]) -> list[Mentioned]:
         """X(牵头)联合A、B开展…: X collaborates with every named partner (generic ones, 上下游企业, are
@@ -875,7 +872,7 @@ class OrgRules:
         for m in re.finditer(r"联合(?!体|实验室|研发中心|攻关|创新中心|申报)", text):
             if any(n.start <= m.start() < n.end for n in names) or "与" in text[max(0, m.start() - 20) : m.start()].split("，")[-1]:
                 continue
-            end = min([i for i in (text.find(c, m.end()) for c in ",，;；。") if i >= 0] or [len(text)])
+            end = _clause_end(text, m.end())
             partners = [n for n in typed if n.start >= m.end() and n.end <= end and n.type in ORG]
             if not partners:
                 continue
@@ -1077,6 +1074,11 @@ def _county_at(text: str) -> str | None:
 
 
 _SHORT_COUNTY = {short_place(c): c for c in SHANXI_COUNTY_CITY if len(short_place(c)) >= 2}
+
+
+def _clause_end(text: str, pos: int) -> int:
+    """Where the clause going on at `pos` ends (the next comma, semicolon or full stop)."""
+    return min([i for i in (text.find(c, pos) for c in ",，;；。") if i >= 0] or [len(text)])
 
 
 def _count(n: str) -> int:
