@@ -179,8 +179,7 @@ def test_no_payload_runs_in_a_browser(graph: Graph, store: FalkorDBStore, tmp_pa
     payload runs: window.__pwned stays undefined and no <img>/<svg> element comes from a name."""
     from tests.views import browser as chromium
 
-    if not chromium.available():
-        pytest.skip("chromium is not installed")
+    chromium.require()
     view_path = views.write(views.graph_view(graph), tmp_path / "view.html")
     report_path = export(graph, tmp_path / "report.html", "html", title="<script>window.__pwned='title'</script>")
     with chromium.Browser() as b:

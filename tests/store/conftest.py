@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from kg.config import PLANS
+from kg.errors import StoreError
 from kg.models import Graph
 from kg.pipeline import BuildResult, build
 from kg.store.base import GraphStore, edge_row, node_row, unique_items
@@ -93,6 +94,10 @@ def opener(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Opener]:
         bolt.clear()
     if kind == "neo4j":
         if not os.environ.get("NEO4J_URI"):
+            # without a server the adapter still answers with an error a user can act on
+            with pytest.raises(StoreError, match=r"cannot reach Neo4j at bolt://127\.0\.0\.1:1: .*NEO4J_URI"):
+                with Neo4jStore(uri="bolt://127.0.0.1:1") as s:
+                    s.query("RETURN 1")
             pytest.skip(NEO4J_SKIP)
         with Neo4jStore() as s:
             s.query("MATCH (n) DETACH DELETE n", write=True)

@@ -40,6 +40,21 @@ def available() -> bool:
     return shutil.which(CHROMIUM) is not None
 
 
+def require() -> None:
+    """Browser tests need Chromium: in CI (.ci/run installs it) its absence fails the run; on a
+    machine without it the test is skipped, and only for that reason."""
+    import os
+
+    import pytest
+
+    if available():
+        return
+    if os.environ.get("CI"):
+        pytest.fail("Chromium is missing: .ci/run installs the Debian `chromium` package")
+    assert shutil.which(CHROMIUM) is None and not os.environ.get("CI")
+    pytest.skip("no Chromium here (apt-get install chromium fonts-noto-cjk)")
+
+
 class BrowserError(RuntimeError):
     pass
 

@@ -9,7 +9,7 @@ from typing import Iterator
 
 import pytest
 
-from .browser import Browser, available
+from .browser import Browser, require
 
 SHOTS = os.environ.get("KG_SCREENSHOTS")
 """Folder to keep one screenshot per view type in (docs/screenshots for the README); unset: tmp."""
@@ -17,10 +17,7 @@ SHOTS = os.environ.get("KG_SCREENSHOTS")
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    if not available():
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is missing: .ci/run installs the Debian `chromium` package")
-        pytest.skip("no Chromium here (apt-get install chromium fonts-noto-cjk)")
+    require()
     with Browser(width=1400, height=900) as b:
         yield b
 
