@@ -299,7 +299,7 @@ class ChainRules:
                     if not _ZONE_OR_COUNTY.search(sent.masked[: m.start()]):
                         continue  # only a place's 重点发展 list names industries (“材”就是新材料。重点发展特种钢…: products)
                     clause_s = max(sent.masked.rfind(c, 0, m.start()) for c in "；;。") + 1
-                    zones = [n for n in find_names(sent.masked[: m.start()]) if n.type == "Zone" and n.start >= clause_s]
+                    zones = [n for n in find_names(sent.masked) if n.type == "Zone" and clause_s <= n.start and n.end <= m.start()]
                 pos = m.start("list")
                 ev = self.ctx.ev(sent.para, sent.at(pos), sent.at(m.end()))
                 for mm in re.finditer(r"[^、和]+" if rx is FOCUS_LIST else r"[^、和及]+", m.group("list")):
