@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from kg.extract.context import DocContext, Sentence
 from kg.extract.lexicon import CENTRAL_AGENCIES, ISSUER_PREFIX, clean_name, is_generic, norm_text
+from kg.extract.names import find_names
 from kg.models import EntityMention
 
 PROGRAM_TYPES = r"(?:工程|计划|行动|专项|试点|奖)"
@@ -39,19 +40,6 @@ NOT_POLICY_AFTER = re.compile(r"^(?:杂志|期刊|报|日报|周刊|丛书|栏�
 ISSUER_BEFORE = re.compile(r"(?P<issuer>中共中央|国务院(?:办公厅)?|中共[\u4e00-\u9fff]{2,5}?[省市县区]委|[省市]委|[省市]政府|"
                            r"[省市]人民政府(?:办公厅|办公室)?)(?:印发的?|出台的?|制定的?|发布的?)?$")
 ISSUE_VERB = re.compile(r"(?:制定|出台|印发|发布|制订)(?:了|并实施|出台了?)?\s*$")
-
-
-class _IssuerAt:
-    """An issuer found before a title, read like a match of ISSUER_BEFORE."""
-
-    def __init__(self, name: str, start: int) -> None:
-        self.name, self.begin = name, start
-
-    def group(self, _: str) -> str:
-        return self.name
-
-    def start(self, _: str = "") -> int:
-        return self.begin
 
 
 _CENTRAL_BEFORE = re.compile("(?:" + "|".join(sorted(CENTRAL_AGENCIES, key=len, reverse=True)) + ")$")
@@ -364,8 +352,6 @@ class ProgramRules:
         """The government bodies a sentence puts in charge (由A牵头，B、C等部门配合 / 会同B / A负责)."""
         if not RUNNER_CUE.search(sent.text):
             return []
-        from kg.extract.names import find_names
-
         out = []
         for n in find_names(sent.masked):
             if n.type == "Agency":
@@ -388,10 +374,11 @@ class ProgramRules:
             if self.title_issuer(pol, ev):
                 continue
             # 市委《关于深化人才发展体制机制改革的实施意见》: the issuer right before the title
-            im = ISSUER_BEFORE.search(sent.text[: m.start()]) or self._agency_before(sent, m.start())
-            if im:
-                iname = im.group("issuer")
-                iev = ctx.ev(sent.para, sent.at(im.start("issuer")), sent.at(m.end()))
+            im = ISSUER_BEFORE.search(sent.text[: m.start()])
+            issuer = (im.group("issuer"), im.start("issuer")) if im else self._agency_before(sent, m.start())
+            if issuer:
+                iname, istart = issuer
+                iev = ctx.ev(sent.para, sent.at(istart), sent.at(m.end()))
                 agency = ctx.entity(iname, "Agency", iev, rule="policy_issuer", scope=agency_scope(iname, ctx.city))
                 ctx.relation("ISSUED", agency, pol, iev, rule="policy_issuer")
                 continue
@@ -425,18 +412,16 @@ class ProgramRules:
             pol = self.ctx.entity(name, "Policy", ev, rule="policy_table")
             self.title_issuer(pol, ev)
 
-    def _agency_before(self, sent: Sentence, pos: int) -> "_IssuerAt | None":
+    def _agency_before(self, sent: Sentence, pos: int) -> tuple[str, int] | None:
         """科技部《…》 / 省科技厅印发的《…》: a government body named right before the title."""
-        from kg.extract.names import find_names
-
         head = sent.masked[:pos]
         gap = re.search(r"(?:印发的?|出台的?|制定的?|发布的?)?$", head)
         end = gap.start() if gap else pos
         for n in find_names(head):
             if n.type == "Agency" and n.end == end:
-                return _IssuerAt(n.name, n.start)
+                return n.name, n.start
         cm = _CENTRAL_BEFORE.search(head[:end])
-        return _IssuerAt(cm.group(0), cm.start()) if cm else None
+        return (cm.group(0), cm.start()) if cm else None
 
     def title_issuer(self, pol: EntityMention, ev) -> EntityMention | None:
         """国务院关于促进国家高新技术产业开发区高质量发展的若干意见: the issuer that opens a title
