@@ -50,6 +50,7 @@ class NameSpan:
 # 大学生 (students) is not the end of a 大学's name: 吕梁学院大学生创业园
 _SUFFIX_RE = re.compile("|".join(re.escape(s) + ("(?!生(?!态|物|命))" if s == "大学" else "") for s, _, _ in SUFFIXES))
 _SUFFIX_TYPES = {s: (t, st) for s, t, st in SUFFIXES}
+_PLATFORM_KINDS = tuple(s for s, t, _ in SUFFIXES if t == "Platform")
 _NAME_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·()\-—]")
 _QUANTITY = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)\s*[家个所项批名位座]$")
 _TRAILER = re.compile(r"^\((?:筹|[\u4e00-\u9fff]{2,4})\)")
@@ -293,6 +294,8 @@ def _valid(name: str, core: str, type_: str) -> bool:
         return True
     if len(name) < 3 or len(name) > MAX_NAME:
         return False
+    if any(part.endswith(_PLATFORM_KINDS) for part in re.split(r"[—→]", name)[:-1]):
+        return False  # 众创空间—孵化器—加速器: a sequence of kinds, not a name (中北大学—运城…研究院 is one)
     if type_ == "Agency":
         # 市人民政府, 省卫健委, 临汾市科学技术局, 知识产权局 (a bureau needs no place); not party or
         # legislative bodies (市委, 人大, 政协) and not a one-word remainder (市局)
