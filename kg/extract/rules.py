@@ -37,6 +37,7 @@ from kg.extract.lexicon import (
     COUNTY_RE,
     PLACE_PREFIXES,
     SHANXI_COUNTY_CITY,
+    SUFFIX_INDEX,
     SUFFIXES,
     UNIVERSITY_LIST_NOUN,
     clean_name,
@@ -657,6 +658,21 @@ class OrgRules:
             p = next((p for p in platforms if m.end() <= p.start <= m.end() + 1), None)
             if who and p is not None and len(who) == len(re.split(r"[、和及]", m.group("who"))):
                 link([w if isinstance(w, Mentioned) else self.emit(sent, w) for w in who], p, m.start(), "host_at")
+        # 在海螺集团、奇瑞汽车设立院士工作站 / 在埃夫特、长信科技等企业新设博士后科研工作站: a kind of
+        # platform set up at each organisation of a list is one platform per organisation, named after it
+        for m in _SET_UP_AT_EACH.finditer(sent.text):
+            default = "Enterprise" if m.group("cat") or m.group("kind") != "重点实验室" else None
+            for om in self.members(sent, m.start("list"), m.end("list"), names, default, rule="set_up_at_each"):
+                if om.m.type not in ORG:
+                    continue
+                kind = clean_name(m.group("kind"))
+                printed = clean_name(sent.text[om.start : om.end])
+                _, subtype = SUFFIX_INDEX.get(re.sub(r"\([^()]*\)", "", kind), ("Platform", None))
+                ev = ctx.ev(sent.para, sent.at(om.start), sent.at(m.end()))
+                pm = ctx.entity(printed + kind, "Platform", ev, subtype=subtype, rule="set_up_at_each")
+                ctx.relation("HOSTS", om.m, pm, ev, rule="set_up_at_each")
+                built.append(Mentioned(pm, om.start, m.end()))
+                hosts.append(om)
         # Y依托X建设 / Y由X牵头组建
         for p in platforms:
             m = re.match(r"^\s*(?:是|为|,|，)?(?:依托|由)(?P<who>[^,，;；。]{2,40}?)(?:牵头)?(?:建设|组建|设立|成立|共建|承建)",
@@ -695,8 +711,6 @@ class OrgRules:
                 if re.search(r"(?:实验室|中心|基地|机构|联盟|平台|孵化器|空间|院|所|公司|集团)$", word):
                     continue
                 name = word + m.group("suf")
-                from kg.extract.lexicon import SUFFIX_INDEX
-
                 t, st = SUFFIX_INDEX.get(m.group("suf"), ("Platform", None))
                 ev = ctx.ev(sent.para, sent.at(ms), sent.at(m.end()))
                 pm = ctx.entity(name, "Platform", ev, subtype=st, rule="platform_list", aliases=[clean_name(sent.text[ms:m.end()])])
@@ -1058,6 +1072,10 @@ _LEAD_PATTERNS: list[tuple[str, str | None]] = [
 
 # who leads the building: 由X牵头 / 以X为牵头单位 / 支持X牵头
 _LEAD_BUILDER = re.compile(r"(?:由|以|支持)(?P<who>[^,，;；。由以]{2,40}?)(?:牵头|为牵头单位|为牵头)(?![组建设])")
+# 在A、B(等企业)设立院士工作站: the kinds of platform an organisation sets up inside itself
+_SET_UP_AT_EACH = re.compile(r"在(?P<list>[^,，;；。在]{2,60}?)(?P<cat>等(?:龙头|骨干|重点|有条件的)?(?:企业|单位))?"
+                             r"(?:新设|设立|建立|建设|组建|新建)(?P<kind>院士\(专家\)工作站|院士专家工作站|院士工作站|"
+                             r"博士后科研工作站|博士后工作站|博士后创新实践基地|企业技术中心|重点实验室)(?=[、和及与]|[^\u4e00-\u9fff(]|$)")
 _BUILD_AFTER = re.compile(r"(?:组建|建设|成立|共建|发起|筹建|争创|设立)(?:了|的)?")
 _DISTRIBUTED = re.compile(r"(?P<list>(?:[\u4e00-\u9fff]{2,4}、){1,8}(?P<tail>[\u4e00-\u9fff]{2,24}?"
                           r"(?:示范区|开发区|高新区|集聚区|示范园区?|产业园区?|科技园区?|园区)))")
