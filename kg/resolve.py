@@ -129,10 +129,12 @@ def _place_level(p: str | None) -> str | None:
 
 
 def strip_legal(s: str) -> str:
-    for suf in LEGAL_SUFFIXES:
-        if s.endswith(suf) and len(s) > len(suf):
-            return s[: -len(suf)]
-    return s
+    """The name without its legal and group words, however many (海螺集团有限责任公司 -> 海螺)."""
+    while True:
+        suf = next((x for x in LEGAL_SUFFIXES if s.endswith(x) and len(s) - len(x) >= 2), None)
+        if suf is None:
+            return s
+        s = s[: -len(suf)]
 
 
 def norm_org(name: str) -> str:
