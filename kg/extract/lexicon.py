@@ -84,15 +84,21 @@ _PROVINCE_END = re.compile(r"(?:省|市|(?:壮族|回族|维吾尔)?自治区|�
 
 def _national() -> tuple[dict[str, str], dict[str, str], tuple[str, ...]]:
     """(city -> province, county -> city, province names) outside Shanxi, from divisions.csv.
-    A county name two places share (朝阳区 of 北京 and 长春) is left out: it cannot say which."""
+    A county name two places share (朝阳区 of 北京 and 长春) is left out: it cannot say which; of the
+    two-character names only counties (眉县), as no everyday word ends in 县 that way."""
     path = Path(__file__).with_name("divisions.csv")
     with path.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(line for line in f if not line.startswith("#")))
     cities = {r["city"]: r["province"] for r in rows if r["city"] and not r["county"]}
     seen = Counter(r["county"] for r in rows if r["county"])
     counties = {r["county"]: r["city"] or r["province"] for r in rows
-                if r["county"] and seen[r["county"]] == 1 and len(r["county"]) >= 3
+                if r["county"] and seen[r["county"]] == 1 and (len(r["county"]) >= 3 or r["county"].endswith("县"))
                 and not _COMMON_DISTRICT.match(r["county"]) and r["county"] not in SHANXI_COUNTY_CITY}
+    # a county or county-level city made a district since the table was drawn (偃师市 -> 偃师区, 2021)
+    for name, city in list(counties.items()):
+        renamed = name[:-1] + "区"
+        if len(name) >= 3 and name[-1] in "县市" and city.endswith("市") and renamed not in seen and not _COMMON_DISTRICT.match(renamed):
+            counties[renamed] = city
     provinces = (PROVINCE, *dict.fromkeys(r["province"] for r in rows))
     return cities, counties, provinces
 

@@ -21,6 +21,7 @@ from kg.extract.lexicon import (
     LEAD_VERBS,
     LEFT_BOUNDARY_WORDS,
     NATIONAL_ACADEMIES,
+    COUNTY_CITY,
     SHANXI_COUNTY_CITY,
     SUFFIXES,
     clean_name,
@@ -78,6 +79,10 @@ _DESIGNATED_ZONE = re.compile(r"(?:国家自主创新示范区|自由贸易试�
 # incubators and transfer centres a city or county names as its own (吕梁市科技企业孵化器): one each, not a category
 _PLACE_NAMED_INCUBATORS = ("科技企业孵化器", "孵化器", "孵化基地", "创业园", "技术转移中心")  # 联合实验室, 联合研发中心, 协同创新中心: part of the type word
 _PLACE_HEADS = {short_place(c)[:2] for c in SHANXI_COUNTY_CITY} | {c[:2] for c in CITIES}
+# a development zone is named by its county anywhere in China (谷城经济开发区 of 谷城县); elsewhere a
+# county's short form is too often an everyday word (资源 of 资源县) to count as a place
+_ZONE_HEADS = {short_place(c)[:2] for c in COUNTY_CITY if len(short_place(c)) >= 2}
+_DEVELOPMENT_ZONES = ("经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "经开区", "工业园区")
 
 
 _AGENCY_BOUNDARIES = {"发挥", "成立", "设立", "组建", "邀请", "联合", "配合", "依托", "通过", "交办", "由", "经"}
@@ -337,7 +342,8 @@ def _valid(name: str, core: str, type_: str) -> bool:
         if name.endswith(("产业园", "产业园区", "科技园")) and len(_strip_places(core)) >= 4 \
                 and not is_generic(_strip_places(core)) and not re.search(r"[一二三四五六七八九十两\d]|一批|若干|相关|双创|孵化|众创", core):
             return True  # 电子元器件产业园: a park named for its industry
-        return _strip_places(core) != core or core[:2] in _PLACE_HEADS or _bracketed_place(core)
+        return _strip_places(core) != core or core[:2] in _PLACE_HEADS or _bracketed_place(core) \
+            or core[:2] in _ZONE_HEADS and name.endswith(_DEVELOPMENT_ZONES)
 
     if type_ == "Agency":
         return _strip_places(core) != core or core[:1] in "市省县区"
