@@ -26,7 +26,18 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from kg.curation import Curation, CurationReport
-from kg.extract.lexicon import CITIES, COUNTY_CITY, LEGAL_SUFFIXES, SUFFIXES, clean_name, is_generic, place_prefix
+from kg.extract.lexicon import (
+    CITIES,
+    COUNTY_CITY,
+    LEGAL_SUFFIXES,
+    NATIONAL_CITY_PROVINCE,
+    PROVINCE,
+    SUFFIXES,
+    clean_name,
+    is_generic,
+    place_prefix,
+    short_province,
+)
 from kg.extract.programs import program_key
 from kg.models import Edge, EntityMention, Extraction, Graph, Node, RelationMention, union_evidence
 
@@ -531,7 +542,8 @@ def _merge_agencies(idxs: list[int], mentions: list[tuple[int, EntityMention]], 
                     uf.union(full[q], i, "city_qualified", f"{m.name} of {m.scope}")
                     break
         elif m.name.startswith("省") and not m.name.startswith("省级"):
-            qualified = "山西" + m.name  # every plan of the corpus is a Shanxi city's: 省 is 山西省
+            # 省 in a plan is the province of the plan's city (山西 for the corpus, 陕西 for 宝鸡)
+            qualified = short_province(NATIONAL_CITY_PROVINCE.get(m.city or "", PROVINCE)) + m.name
             if qualified in full:
                 uf.union(full[qualified], i, "province_qualified", f"{m.name} = {qualified}")
 

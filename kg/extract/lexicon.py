@@ -82,6 +82,11 @@ _COMMON_DISTRICT = re.compile(r"^(?:[东西南北中]|城|郊|矿|新|新城|老
 _PROVINCE_END = re.compile(r"(?:省|市|(?:壮族|回族|维吾尔)?自治区|特别行政区)$")
 
 
+# district names derived from the table, not printed in it: 梁山区 of 梁山县 is also the end of 吕梁山区,
+# so they count only where a name may start (kg.extract.names.place_names)
+RENAMED_DISTRICTS: set[str] = set()
+
+
 def _national() -> tuple[dict[str, str], dict[str, str], tuple[str, ...]]:
     """(city -> province, county -> city, province names) outside Shanxi, from divisions.csv.
     A county name two places share (朝阳区 of 北京 and 长春) is left out: it cannot say which; of the
@@ -99,6 +104,7 @@ def _national() -> tuple[dict[str, str], dict[str, str], tuple[str, ...]]:
         renamed = name[:-1] + "区"
         if len(name) >= 3 and name[-1] in "县市" and city.endswith("市") and renamed not in seen and not _COMMON_DISTRICT.match(renamed):
             counties[renamed] = city
+            RENAMED_DISTRICTS.add(renamed)
     provinces = (PROVINCE, *dict.fromkeys(r["province"] for r in rows))
     return cities, counties, provinces
 
@@ -284,7 +290,8 @@ SUFFIXES: list[tuple[str, str, str | None]] = sorted(
         ("发改委", "Agency", None), ("工信局", "Agency", None), ("教育局", "Agency", None), ("财政局", "Agency", None),
         ("知识产权局", "Agency", None), ("人社局", "Agency", None), ("统计局", "Agency", None), ("领导小组", "Agency", None),
         ("局", "Agency", None), ("委员会", "Agency", None), ("厅", "Agency", None), ("科协", "Agency", None),
-        ("发展和改革委员会", "Agency", None), ("工业和信息化局", "Agency", None), ("人力资源和社会保障局", "Agency", None),
+        ("发展和改革委员会", "Agency", None), ("发展改革委", "Agency", None), ("国资委", "Agency", None),
+        ("金融办", "Agency", None), ("人才办", "Agency", None), ("组织部", "Agency", None), ("工业和信息化局", "Agency", None), ("人力资源和社会保障局", "Agency", None),
     ],
     key=lambda t: len(t[0]),
     reverse=True,

@@ -22,6 +22,7 @@ from kg.extract.lexicon import (
     LEFT_BOUNDARY_WORDS,
     NATIONAL_ACADEMIES,
     COUNTY_CITY,
+    RENAMED_DISTRICTS,
     SHANXI_COUNTY_CITY,
     SUFFIXES,
     clean_name,
@@ -171,7 +172,7 @@ def typed_candidates(text: str) -> list[NameSpan]:
                 s1, n1, c1 = _trim(text, pos1, end, m.start())
                 chunk = text[s1 : pos - blen]
                 if pos1 < pos - blen and n1 is not None and _valid(n1, c1, type_) and re.fullmatch(r"[\u4e00-\u9fff]{3,}", chunk) \
-                        and not is_generic(chunk) and not _SUFFIX_RE.search(chunk):
+                        and not is_generic(chunk) and not _SUFFIX_RE.search(chunk) and _strip_places(chunk):
                     pos, start, name, core, ok = pos1, s1, n1, c1, True
         if not ok and not agency:
             pos2 = left_extend(text, end, suffix_start=m.start(), weak_ok=True)
@@ -180,7 +181,7 @@ def typed_candidates(text: str) -> list[NameSpan]:
                 blen = boundary_before(text, pos)
                 chunk = text[s2 : pos - blen]  # the specific part before the verb (太行高层次人才)
                 if n2 is not None and _valid(n2, c2, type_) and re.fullmatch(r"[\u4e00-\u9fff]{3,}", chunk) \
-                        and not is_generic(chunk) and not _SUFFIX_RE.search(chunk):
+                        and not is_generic(chunk) and not _SUFFIX_RE.search(chunk) and _strip_places(chunk):
                     pos, start, name, core, ok = pos2, s2, n2, c2, True
         if type_ in ("Platform", "ResearchInstitute") and (start == pos or not ok):
             # fields joined by 与/和/及 inside a name: 血液制品与基因工程药物工程研究中心
@@ -286,6 +287,7 @@ _NOT_AGENCY = re.compile(r"党委|市委|省委|县委|区委|纪委|人大|政�
                          r"当局|邮政局|居委会|村委会|业委会|协会|学会|商会|联合会|研究会|促进会")
 
 
+_PARTY_DEPARTMENT = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{0,6}?[省市县区]委(?:组织部|宣传部|统战部|人才办|人才工作领导小组(?:办公室)?)$")
 _ZONE_OPENING = re.compile("(?:" + "|".join(re.escape(x) for x, t, _ in SUFFIXES if t == "Zone") + ")")
 
 
@@ -304,6 +306,8 @@ def _valid(name: str, core: str, type_: str) -> bool:
     if type_ == "Agency":
         # 市人民政府, 省卫健委, 临汾市科学技术局, 知识产权局 (a bureau needs no place); not party or
         # legislative bodies (市委, 人大, 政协) and not a one-word remainder (市局)
+        if _PARTY_DEPARTMENT.search(name) and not re.search(r"党委|纪委", name):
+            return True  # 市委组织部 runs talent programmes; the committee itself (市委) is no agency
         if "(" in name or ")" in name or _NOT_AGENCY.search(name):
             return False
         if name.endswith(("局", "厅", "委员会")) and not name.endswith(tuple(s for s, t, _ in SUFFIXES if t == "Agency" and len(s) > 2)):
@@ -393,6 +397,8 @@ def place_names(text: str, taken: list[NameSpan]) -> list[NameSpan]:
             s = NameSpan(start, end, word, type_, rule="gazetteer")
             if any(t.overlaps(s) for t in taken + out):
                 continue
+            if word in RENAMED_DISTRICTS and start and _NAME_CHAR.match(text[start - 1]) and not boundary_before(text, start):
+                continue  # 吕梁山区 is no 梁山区
             out.append(s)
     return out
 
