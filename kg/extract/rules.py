@@ -29,6 +29,7 @@ from kg.extract.lexicon import (
     CITIES,
     COUNTY_CITY,
     short_place,
+    short_province,
     LEAD_VERBS,
     ENTERPRISE_LIST_NOUN,
     GENERIC_WORDS,
@@ -36,6 +37,7 @@ from kg.extract.lexicon import (
     NOT_SHORT_NAME,
     COUNTY_RE,
     PLACE_PREFIXES,
+    PROVINCES,
     SHANXI_COUNTY_CITY,
     SUFFIX_INDEX,
     SUFFIXES,
@@ -760,6 +762,24 @@ class OrgRules:
             self.ctx.relation("HOSTS", b.m, pm, self.ctx.ev(sent.para, sent.at(b.start), sent.at(me)), rule="host_named")
             self._named_built.append(Mentioned(pm, ms, me))
 
+    def _short_cities(self, sent: Sentence, s: int, e: int) -> list[Mentioned]:
+        """Other cities a list names by their short form (与太原、大同、忻州等市, 内蒙古呼和浩特): only a
+        member that is nothing but a city's name, maybe after its province, counts."""
+        out: list[Mentioned] = []
+        for ms, me in split_members(sent.text, s, e):
+            word = sent.text[ms:me]
+            cut = re.search(r"等(?:周边)?(?:市|城市|地市|地)?$", word)
+            if cut:
+                word = word[: cut.start()]
+            head = next((p for p in PROVINCES if word.startswith(p) or word.startswith(short_province(p))), None)
+            skip = 0 if head is None else len(head) if word.startswith(head) else len(short_province(head))
+            city = _SHORT_CITY.get(word[skip:])
+            if city is None or city == self.ctx.city:
+                continue
+            ev = self.ctx.ev(sent.para, sent.at(ms), sent.at(ms + len(word)))
+            out.append(Mentioned(self.ctx.entity(city, "City", ev, rule="short_city"), ms, ms + len(word)))
+        return out
+
     def _collaborations(self, sent: Sentence, names: list[NameSpan], extra: list[Mentioned]) -> list[Mentioned]:
         """A与B、C合作/共建/联合/签署…协议/的联动合作: A collaborates with every member. Who A is:
         the organisation (or county, or 市政府) before 与; a clause opening with 与 continues the
@@ -769,7 +789,7 @@ class OrgRules:
         ctx = self.ctx
         out: list[Mentioned] = []
         text = sent.text
-        if not re.search(r"合作|共建|联合|签署|签订|协作", text):
+        if not re.search(r"合作|共建|联合|签署|签订|协作|签约", text):
             return out
         typed = [n for n in names if n.type in ORG + ("Platform",)]
         # other cities and zones are partners too (与榆林市、郑洛新国家自主创新示范区合作), never the plan's own city
@@ -777,7 +797,7 @@ class OrgRules:
         extras = [x for x in extra if x.m.type in ORG + ("Platform",)]
         prev_a: Mentioned | None = None  # the subject stated earlier in this sentence
         for m in re.finditer(r"与(?P<b>[^,，;；。与]{2,80}?)(?P<verb>(?:的)?(?:联动|深度|全面|战略|科技|创新|长期)?(?:合作|共建|联合|协作)|"
-                             r"(?:签署|签订|共同|进行|开展|建立|深化)[^,，;；。]{0,16}?(?:合作|协议))", text):
+                             r"(?:签署|签订|共同|进行|开展|建立|深化)[^,，;；。]{0,16}?(?:合作|协议)|签约)", text):
             if _inside_word_at(text, m.start()):
                 continue
             b_s, b_e = m.start("b"), m.end("b")
@@ -810,6 +830,7 @@ class OrgRules:
             default = "Enterprise" if a.m.type == "Enterprise" and not carried else None
             b_list = [self.emit(sent, n) for n in typed + partner_places if n.start >= b_s and n.end <= b_e]
             b_list += [x for x in extras if x.start >= b_s and x.end <= b_e and not any(y.start == x.start for y in b_list)]
+            b_list += [c for c in self._short_cities(sent, b_s, b_e) if not any(y.start == c.start for y in b_list)]
             if not b_list and default:
                 b_list = self.members(sent, b_s, b_e, names, default, rule="collab_partner")
             ev = ctx.ev(sent.para, sent.at(a.start if a.start >= clause_s else m.start()), sent.at(m.end()))
@@ -1092,6 +1113,7 @@ def _county_at(text: str) -> str | None:
 
 
 _SHORT_COUNTY = {short_place(c): c for c in SHANXI_COUNTY_CITY if len(short_place(c)) >= 2}
+_SHORT_CITY = {**{short_place(c): c for c in CITIES if len(short_place(c)) >= 2}, **{c: c for c in CITIES}}
 
 
 def _clause_end(text: str, pos: int) -> int:
