@@ -276,6 +276,15 @@ def _trim(text: str, start: int, end: int, suffix_start: int) -> tuple[int, str 
 _LEAD_RE = re.compile("|".join(map(re.escape, _LEAD_WORDS)))
 
 
+def name_start(text: str, end: int, suffix_start: int) -> int:
+    """Where a name ending in a type word at text[suffix_start:end] starts, without the category
+    words and verbs that open it (设立宝鸡市科技创新市长奖 -> 宝鸡市…)."""
+    start = left_extend(text, end, suffix_start=suffix_start)
+    while start < suffix_start and (lead := _leading_word(text[start:suffix_start])):
+        start += lead
+    return start
+
+
 def _leading_word(raw: str) -> int:
     """Length of a category word or verb that opens `raw` and is not part of a name."""
     m = _LEAD_RE.match(raw)

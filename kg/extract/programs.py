@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from kg.extract.context import DocContext, Sentence
 from kg.extract.lexicon import CENTRAL_AGENCIES, ISSUER_PREFIX, clean_name, is_generic, norm_text
-from kg.extract.names import find_names
+from kg.extract.names import find_names, name_start
 from kg.models import EntityMention
 
 PROGRAM_TYPES = r"(?:工程|计划|行动|专项|试点|奖)"
@@ -164,10 +164,23 @@ def find_programs(text: str) -> list[ProgramRef]:
         name = m.group("name")
         if free(m.start("name")) and not _GENERIC_PROGRAM.search(name):
             out.append(ProgramRef(name, None, m.start("name"), m.end("name"), [], pilot=True))
+    # 设立宝鸡市科技创新市长奖 / 完善市科学技术突出贡献奖、科技进步奖和技术发明奖: an award is named by
+    # its kind, whatever verb (or none) comes before it
+    for m in NAMED_AWARD.finditer(text):
+        s = name_start(text, m.end(), m.start())
+        if re.search(r"(?:国家|省|市|县)级(?:以上)?$", text[max(0, s - 4) : s]):
+            continue  # 省级技术发明奖(项): a count of awards of a level, an indicator
+        lead = re.match(r"(?:[\u4e00-\u9fff]{0,2}期间)?(?:荣获|获得|获|下设|设有)?\s*(?:\d{4}\s*年度?)?\s*", text[s : m.start()])
+        s += lead.end()  # 期间获国家科学技术奖, 2020年度山西省科技进步奖: the award, not its year
+        name = clean_name(text[s : m.end()])
+        if len(name) >= 4 and free(s) and free(m.start()) and not _GENERIC_PROGRAM.search(name):
+            out.append(ProgramRef(name, None, s, m.end(), [], award=True))
     out.sort(key=lambda p: p.start)
     return out
 
 
+# the kinds of award a science and technology plan names (奖励, 奖补, 奖金 are money, 一等奖 a grade)
+NAMED_AWARD = re.compile(r"(?:科学技术|科技进步|技术发明|自然科学|科技创新|市长|突出贡献|技术创新)奖(?![励金补状牌])")
 PILOT = re.compile(r"(?:开展|推进|实施|推广)(?P<name>[\u4e00-\u9fff]{6,30}?试点)(?:工作|示范)?(?=[。，,；;]|$)")
 # 在A、B、C等院校开展试点: the sites of the pilot just named
 PILOT_SITES = re.compile(r"^在(?P<list>[^。；;]{2,120}?)(?:等[\u4e00-\u9fff]{0,6})?(?:开展|推进|实施)(?:该项?|相关)?试点")
