@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.context import DocContext, Sentence
-from kg.extract.lexicon import CENTRAL_AGENCIES, ISSUER_PREFIX, clean_name, is_generic, norm_text
+from kg.extract.lexicon import CITIES, PROVINCES, CENTRAL_AGENCIES, ISSUER_PREFIX, clean_name, is_generic, norm_text
 from kg.extract.names import find_names, name_start
 from kg.models import EntityMention
 
@@ -22,11 +22,16 @@ _CODE = re.compile(r"[“\"]([^“”\"]{1,12})[”\"]")
 # 实施高新技术企业倍增计划 / 组织实施提质强医工程 / 实施知识更新工程、技能提升行动
 RUN_VERBS = r"(?:推进实施|组织实施|贯彻实施|深入实施|大力实施|滚动实施|持续推进|全面启动|实施|推进|开展|启动|设立|完善|举办|打造)"
 UNQUOTED = re.compile(RUN_VERBS + r"(?P<list>[\u4e00-\u9fff、+]{2,90})")
-_TYPE_END = re.compile(r"^(?P<name>[\u4e00-\u9fff+]{2,16}?(?:工程|计划|行动)(?!计划))(?![\u4e00-\u9fff]*?(?:中心|方案|办法|意见|项目|管理|资金|经费|体系|师|技术|研究))")
+_TYPE_END = re.compile(r"^(?P<name>[\u4e00-\u9fff+]{2,16}?(?:工程|计划|行动)(?!计划))(?!(?:(?![和及与])[\u4e00-\u9fff])*?(?:中心|方案|办法|意见|项目|管理|资金|经费|体系|师|技术|研究))")
 _MEMBER = re.compile(r"^[\u4e00-\u9fff+]{2,16}(?:工程|计划|行动)$")
 _NOT_PROGRAM = re.compile(r"(战略|部署|模式|理念|精神|方针|制度|体系|机制|格局|目标|任务|要求|建设|发展|工作|项目|政策)$")
-_GENERIC_PROGRAM = re.compile(r"^(?:各类|一批|重大|重点|各项|有关|相关|该|本|等|一流|优质|全市|全省|科技计划$|计划$)|重大|一批|各类|的|"
+_GENERIC_PROGRAM = re.compile(r"^(?:各类|一批|重大(?=.{0,4}$)|重点(?=.{0,4}$)|各项|有关|相关|该|本|等|一流|优质|全市|全省|科技计划$|计划$)|一批|各类|的|"
+                              r"重大(?:工程|计划|行动|专项)$|"
                               r"[一二三四五六七八九十两\d]+大")
+# the standing science and technology programmes of a level of government (国家重点研发计划, 省重大科技
+#专项, 市级科技计划): named, though each word of them is common
+SCHEME = re.compile(r"(?:国家|[省市]级?)?(?:重点研发计划|重大科技专项|科技重大专项|自然科学基金)"
+                    r"|(?:国家|省级|市级|县级)科技计划(?!项目|管理|体系)")
 _COUNTER_CODE = re.compile(r"^[一二三四五六七八九十两\d]+个$")
 _MODIFIER_AFTER = re.compile(r"^(?:规划|辅导|服务|资金|经费|项目|方案|政策|管理|支持|补助|奖励|工作)")
 # an award received: 获得国家科学技术进步奖一等奖, 荣获2018年中国产学研合作促进奖 (a competition's prize,
@@ -137,7 +142,8 @@ def find_programs(text: str) -> list[ProgramRef]:
             name = clean_name(t.group("name"))
             if any(a <= s < b for a, b in taken) or not _MEMBER.match(name):
                 continue
-            if _GENERIC_PROGRAM.search(name) or _NOT_PROGRAM.search(name[:-2]) and not _NAMED_BUILDING.match(name[:-2]):
+            if (_GENERIC_PROGRAM.search(name) and not SCHEME.fullmatch(name)) \
+                    or _NOT_PROGRAM.search(name[:-2]) and not _NAMED_BUILDING.match(name[:-2]):
                 continue
             out.append(ProgramRef(name, None, s, e, []))
     def free(pos: int) -> bool:
@@ -164,6 +170,12 @@ def find_programs(text: str) -> list[ProgramRef]:
         name = m.group("name")
         if free(m.start("name")) and not _GENERIC_PROGRAM.search(name):
             out.append(ProgramRef(name, None, m.start("name"), m.end("name"), [], pilot=True))
+    for m in SCHEME.finditer(text):
+        s, e = m.span()
+        if m.group(0)[0] in "省市":  # 山西省重点研发计划, 宝鸡市重大科技专项: the place is part of the name
+            s -= max((len(p) - 1 for p in (*PROVINCES, *CITIES) if p[-1] == text[s] and text.endswith(p[:-1], 0, s)), default=0)
+        if free(s) and free(e - 1) and m.group(0).startswith(("国家", "省", "市")):  # 推动重大科技专项研究: no programme
+            out.append(ProgramRef(clean_name(text[s:e]), None, s, e, []))
     # 设立宝鸡市科技创新市长奖 / 完善市科学技术突出贡献奖、科技进步奖和技术发明奖: an award is named by
     # its kind, whatever verb (or none) comes before it
     for m in NAMED_AWARD.finditer(text):
