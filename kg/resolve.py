@@ -421,7 +421,7 @@ def _merge_type(type_: str, idxs: list[int], mentions: list[tuple[int, EntityMen
             uf.union(keyed[k], i, "exact")
         else:
             keyed[k] = i
-        if type_ in ("InnovationChain", "IndustryChain", "Program", "Policy"):
+        if type_ in ("InnovationChain", "IndustryChain", "Program", "Policy", "Agency"):
             for a in m.aliases:
                 ka = (scope_of(i), _exact_key(type_, m.model_copy(update={"name": a})))
                 if ka in keyed:

@@ -38,6 +38,8 @@ _MODIFIER_AFTER = re.compile(r"^(?:规划|辅导|服务|资金|经费|项目|方
 # 第八届…大赛…奖, is not a programme)
 AWARD = re.compile(r"(?:获得|荣获|获评)\s*(?:\d{4}\s*年度?)?\s*(?P<award>(?:国家|中国|全国|山西省|省|市)[\u4e00-\u9fff]{2,16}?奖)"
                    r"(?=[一二三]等奖|特等奖|[,，;；。、]|\d|$|等)")
+# a sentence about what the state does (从国内看，国家把科技自立自强作为…,实施…工程)
+_NATION_ACTS = re.compile(r"(?:^|[,，;；。])\s*(?:从国内看[,，])?\s*(?:国家|党中央|中央|国务院)(?:把|将|正在|正|在|提出|部署|实施|启动|出台|加快)")
 SUB_LIST = re.compile(r"[,，]?即[:：]")
 TITLE = re.compile(r"《(?P<t>[^《》]{2,80})》")
 NOT_POLICY_AFTER = re.compile(r"^(?:杂志|期刊|报|日报|周刊|丛书|栏目|节目|专栏)")
@@ -70,6 +72,7 @@ class ProgramRef:
     award: bool = False
     pilot: bool = False
     member: bool = False  # listed as what a programme named before it includes
+    named: bool = False  # found by its name alone (国家重点研发计划), not as what a verb runs
 
 
 def program_key(name: str) -> str:
@@ -175,7 +178,7 @@ def find_programs(text: str) -> list[ProgramRef]:
         if m.group(0)[0] in "省市":  # 山西省重点研发计划, 宝鸡市重大科技专项: the place is part of the name
             s -= max((len(p) - 1 for p in (*PROVINCES, *CITIES) if p[-1] == text[s] and text.endswith(p[:-1], 0, s)), default=0)
         if free(s) and free(e - 1) and m.group(0).startswith(("国家", "省", "市")):  # 推动重大科技专项研究: no programme
-            out.append(ProgramRef(clean_name(text[s:e]), None, s, e, []))
+            out.append(ProgramRef(clean_name(text[s:e]), None, s, e, [], named=True))
     # 设立宝鸡市科技创新市长奖 / 完善市科学技术突出贡献奖、科技进步奖和技术发明奖: an award is named by
     # its kind, whatever verb (or none) comes before it
     for m in NAMED_AWARD.finditer(text):
@@ -293,7 +296,8 @@ class ProgramRules:
         progs: list[tuple[EntityMention, int, int]] = []
         for p in find_programs(sent.text):
             ev = ctx.ev(para, sent.at(p.start), sent.at(p.end))
-            rule = "program_award" if p.award else "program_member" if p.member else ("program_quoted" if p.code else "program_run")
+            rule = "program_award" if p.award else "program_member" if p.member else "program_named" if p.named else \
+                ("program_quoted" if p.code else "program_run")
             m = ctx.entity(p.name, "Program", ev, rule=rule,
                            aliases=p.aliases, properties={"code": p.code} if p.code else {}, scope=ctx.city)
             self.by_key.setdefault(program_key(p.name), m)
@@ -367,6 +371,8 @@ class ProgramRules:
             before = re.sub(r"(?:省委|省政府|山西省|省)$", "", before)
             if m.rule == "program_award":
                 continue  # an award received is run by whoever grants it
+            if _NATION_ACTS.search(sent.text, 0, s):
+                continue  # 国家把…,实施产业基础再造工程: the state's programme, not the city's
             if re.search(RUN_VERBS + r"(?:了)?$", before) or (m.rule == "program_run"):
                 if program_key(m.name) in self.sub_programs:
                     continue

@@ -213,9 +213,17 @@ class OrgRules:
         names = [n for n in names if n.name not in self._vetoed_names(sent)]
         self._nested_names = {h.name for n in names for h in n.hosts}
         placed: list[Mentioned] = []
+        # 市委组织部(市委人才办), 市科技局(市知识产权局): one body under two names
+        same_body = {b.start: a for a, b in zip(names, names[1:]) if a.type == b.type == "Agency"
+                     and sent.masked[a.end : b.start] == "(" and sent.masked[b.end : b.end + 1] == ")"}
         for n in names:
             if n.type == "City":
                 continue  # the plan's own city is mentioned once, from the document
+            if n.start in same_body:
+                a = same_body[n.start]
+                ctx.entity(a.name, "Agency", ctx.ev(sent.para, sent.at(a.start), sent.at(n.end + 1)), aliases=[n.name],
+                           rule="bracketed_name", scope=ctx.city if a.name[:1] in "市县区" else None)
+                continue
             if n.type == "Platform" and not self.proper_platform(n):
                 continue  # 光伏电池检测设备实验室: a description; only a rule naming its host keeps it
             mm = self.emit(sent, n)
