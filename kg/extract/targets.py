@@ -59,7 +59,7 @@ def indicator_key(name: str) -> str:
     """Comparable form of an indicator: 研究与试验发展经费投入每年增幅 ~ 研发经费投入增长."""
     s = re.sub(r"\([^()]*\)|的", "", clean_name(name))  # 研究与试验发展(R&D)经费, …支出的比重
     s = re.sub(r"(?<=[\u4e00-\u9fff]{4})数$", "", s)  # 高新技术企业数 = 高新技术企业
-    for a, b in (("研究与试验发展", "研发"), ("R&D", "研发"), ("规上", "规模以上"), ("增幅", "增长"), ("交易额", "成交额"), ("及以上", "以上")):
+    for a, b in (("研究与试验发展", "研发"), ("R&D", "研发"), ("经费投入", "投入"), ("规上", "规模以上"), ("增幅", "增长"), ("交易额", "成交额"), ("及以上", "以上")):
         s = s.replace(a, b)
     s = re.sub(r"每年|年均|数量|总数|全市|我市|总额", "", s)
     s = re.sub(r"^(?:认定|建设|建成|新建|创建|达到)", "", s)
@@ -152,6 +152,7 @@ class TargetRules:
             year = int(ym.group(1))
         goal = bool(GOAL.search(text)) or any("目标" in t for t in sent.para.section_path[-1:])
         subject = None
+        found: list[tuple[TargetFact, int]] = []
         for clause_m in re.finditer(r"[^,，;；。:：()（）]+(?:[(（][^()（）]{0,30}[)）][^,，;；。:：()（）]*)*", text):
             clause = clause_m.group(0)
             off = clause_m.start()
@@ -166,6 +167,14 @@ class TargetRules:
                 elif subject is not None and not fact.indicator.startswith(subject):
                     fact.aliases.append(fact.indicator)
                     fact.indicator = subject + fact.indicator
+                prev = next((f for f, _ in reversed(found)), None)
+                if prev is not None:
+                    _qualify(fact, prev, clause.strip().startswith("其中"))
+                lm = re.match(r"(?:推动|推进|促进|带动)(?=[\u4e00-\u9fff]{3})", fact.indicator)
+                if lm:  # 推动技术合同成交额年均增长: the indicator, and as printed
+                    fact.aliases.append(fact.indicator)
+                    fact.indicator = fact.indicator[lm.end() :]
+                found.append((fact, off + s))
                 ev = self.ctx.ev(sent.para, sent.at(off + s), sent.at(off + e))
                 fact.year = year
                 fact.evidence = ev
@@ -205,6 +214,26 @@ class TargetRules:
 _HW = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 
 
+_LEVEL = re.compile(r"^(?:国家级|省级以上|省级|市级|县级)$")
+_BARE_GROWTH = re.compile(r"^(?:年均|每年|年)?(?:增长|增幅|增速|提高|提升)$")
+
+
+def _qualify(fact: TargetFact, prev: TargetFact, part: bool) -> None:
+    """A clause that only narrows the target before it (…孵化器和众创空间达到120家,其中国家级30家;
+    技术合同成交额达到300亿元,年均增长19%) is about the same indicator: say which."""
+    ind = fact.indicator
+    base = re.sub(r"^(?:国家级|省级以上|省级|市级|县级|全市|我市)+", "", prev.indicator)
+    if part and _LEVEL.match(ind) and len(base) >= 2:
+        fact.indicator = ind + base
+    elif _BARE_GROWTH.match(ind) and not _BARE_GROWTH.match(prev.indicator):
+        fact.indicator = re.sub(r"(?:年均|每年)?(?:增长|增幅|增速)$", "", prev.indicator) + ind
+    elif part and re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:高新区|经开区|开发区|园区|新区)", ind) and len(base) >= 2:
+        fact.indicator = ind + base  # 其中襄阳高新区突破600家: the zone's share of the city's 高新技术企业
+    else:
+        return
+    fact.aliases.append(ind)
+
+
 def _retrospective(sent: Sentence) -> bool:
     """Text about the last plan period (“十三五”期间…, a 回顾 section) states results, not targets."""
     para = sent.para.text[:40].translate(_HW)
@@ -212,7 +241,10 @@ def _retrospective(sent: Sentence) -> bool:
         return True
     if re.search(r"目前|截至|已经|累计", sent.text) and not re.search(r"力争|到\s*20|十四五", sent.text):
         return True
-    return any(re.search(r"回顾|十三五", t) for t in sent.para.section_path[-2:])
+    if re.search(r"(?:^|[。;；])\s*(?:\([一二三四五六七八九十\d]+\)[^。]{0,16}。)?\s*20(?:1\d|20|21)\s*年", sent.text) \
+            and not re.search(r"到\s*20(?:2[2-9]|3\d)|力争|十四五|目标", sent.text):
+        return True  # (一)创新投入稳步增长。2020年全市…经费投入达到128.6亿元: the base year's result
+    return any(re.search(r"回顾|十三五|发展基础|基础与形势|发展现状|取得成效|主要成就", t) for t in sent.para.section_path[-2:])
 
 
 def _props(f: TargetFact) -> dict:
@@ -285,6 +317,9 @@ P_DESIGNATED = re.compile(r"(?P<num>" + _NUM + r")\s*(?P<unit>个|家|项|所)[\
 # 每年增幅 20% / 投入每年增幅 20%
 P_GROWTH = re.compile(r"(?P<ind>[\u4e00-\u9fff、]{2,24}?(?:增幅|增长|增速|提高|提升|降低|下降))\s*(?:达到|不低于|不少于|超过)?\s*"
                       r"(?:(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)|(?P<pct>百分之[零〇一二两三四五六七八九十百]+))")
+# 设立规模不低于10亿元的株洲市科技创新投资基金: the fund's size
+P_FUND = re.compile(r"规模(?:不低于|不少于|达到|超过|为)?\s*(?P<num>" + _NUM + r")\s*(?P<unit>亿元|万元)(?:以上|左右)?的"
+                    r"(?P<ind>[\u4e00-\u9fff]{2,30}?基金)")
 P_ZERO = re.compile(r"(?P<ind>[\u4e00-\u9fff“”]{3,24}?)实现零的突破")
 # in a goal sentence, a clause that is only "X N 单位(以上)": 省级创新人才300人, 引入研发机构30家以上
 P_NOUN_NUM = re.compile(r"^(?P<ind>[^\d]{2,30}?)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>" + _UNITS + r")(?:以上|左右)?$")
@@ -368,6 +403,8 @@ def _clause_targets(clause: str, goal: bool = False) -> list[tuple[TargetFact, i
         out.append((f, s, e))
         return f
 
+    for m in P_FUND.finditer(clause):
+        add(clean_name(m.group("ind")) + "规模", m.group("num"), m.group("unit"), m.start(), m.end())
     for m in P_FROM_TO.finditer(clause):
         add(_clean_indicator(m.group("ind")), m.group("num"), m.group("unit") or m.group("bunit"), m.start("ind"), m.end(),
             base=m.group("base"))
