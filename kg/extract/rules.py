@@ -378,7 +378,7 @@ class OrgRules:
 
     def _nested(self, sent: Sentence, n: NameSpan, outer: Mentioned) -> None:
         """An organisation opening a longer name: 忻州师范学院…重点实验室 (HOSTS), 侯马经济开发区
-        科技企业孵化器 (LOCATED_IN), 临汾经济开发区管委会 (the zone itself)."""
+        科技企业孵化器 (LOCATED_IN and HOSTS), 临汾经济开发区管委会 (the zone itself)."""
         ctx = self.ctx
         for h in n.hosts:
             if h.type == n.type or (h.type == "Hospital" and n.type == "Hospital"):
@@ -388,17 +388,20 @@ class OrgRules:
                 ctx.relation("HOSTS", inner.m, outer.m, outer.m.evidence, rule="name_prefix")
             elif n.type in ("Platform", "Enterprise") and h.type == "Zone":
                 ctx.relation("LOCATED_IN", outer.m, inner.m, outer.m.evidence, rule="name_prefix")
+                if n.type == "Platform":  # 侯马经济开发区科技企业孵化器: the zone's own platform, run by it
+                    ctx.relation("HOSTS", inner.m, outer.m, outer.m.evidence, rule="name_prefix")
 
     def _located(self, sent: Sentence, placed: list[Mentioned]) -> None:
         """A county opening an organisation's name: 曲沃县晋之南食品有限公司 LOCATED_IN 曲沃县."""
         ctx = self.ctx
         for mm in placed:
-            if mm.m.type not in ORG + ("Platform",):
+            if mm.m.type not in ORG + ("Platform", "Zone"):
                 continue
             for place, ptype in places_in_name(mm.m.name):
                 if ptype != "County" or not mm.m.name.startswith(place) or len(place) < 2:
-                    continue
-                ev = ctx.ev(sent.para, sent.at(mm.start), sent.at(mm.start + len(place)))
+                    continue  # a full county name (尧都区…); a short one (盐湖高新区) may be the city's (长治高新区)
+                printed = place
+                ev = ctx.ev(sent.para, sent.at(mm.start), sent.at(mm.start + len(printed)))
                 county = ctx.entity(place, "County", ev, rule="name_prefix", city=COUNTY_CITY.get(place))
                 ctx.relation("LOCATED_IN", mm.m, county, mm.m.evidence, rule="name_prefix")
         # 在霍州市师庄乡…建设Y / 在长治建设氢能与燃料电池研究院
