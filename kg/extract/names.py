@@ -78,7 +78,8 @@ _JOINT_WORDS = ("联合", "协同")
 # zones a designation names whatever precedes it
 _DESIGNATED_ZONE = re.compile(r"(?:国家自主创新示范区|自由贸易试验区|综合保税区)(?:[\u4e00-\u9fff]{2,4}片区)?$")
 # incubators and transfer centres a city or county names as its own (吕梁市科技企业孵化器): one each, not a category
-_PLACE_NAMED_INCUBATORS = ("科技企业孵化器", "孵化器", "孵化基地", "创业园", "技术转移中心")  # 联合实验室, 联合研发中心, 协同创新中心: part of the type word
+_PLACE_NAMED_INCUBATORS = ("科技企业孵化器", "孵化器", "孵化基地", "创业园", "技术转移中心", "科技大市场",
+                           "技术交易所", "知识产权保护中心", "知识产权运营中心")  # 联合实验室, 联合研发中心, 协同创新中心: part of the type word
 _PLACE_HEADS = {short_place(c)[:2] for c in SHANXI_COUNTY_CITY} | {c[:2] for c in CITIES}
 # a development zone is named by its county anywhere in China (谷城经济开发区 of 谷城县); elsewhere a
 # county's short form is too often an everyday word (资源 of 资源县) to count as a place
@@ -159,6 +160,10 @@ def typed_candidates(text: str) -> list[NameSpan]:
         t = _TRAILER.match(text[end:])
         if t and _name_trailer(t.group(0)[1:-1]):
             end += t.end()
+        if suffix in ("自由贸易试验区", "国家自主创新示范区"):
+            part = re.match(r"[\u4e00-\u9fff]{2,4}?片区", text[end:])  # …自由贸易试验区洛阳片区: one zone
+            if part and place_prefix(part.group(0), min_rest=0):
+                end += part.end()
         agency = type_ == "Agency"
         pos = left_extend(text, end, suffix_start=m.start(), agency=agency)
         start, name, core = _trim(text, pos, end, m.start())
