@@ -52,7 +52,7 @@ from kg.extract.names import NameSpan, find_names, left_extend, places_in_name, 
 from kg.models import EntityMention
 
 ORG = ("Enterprise", "University", "ResearchInstitute", "Hospital")
-CHAIN_MEMBERS = ("Enterprise", "University", "ResearchInstitute", "Platform", "Zone")
+CHAIN_MEMBERS = ("Enterprise", "University", "ResearchInstitute", "Hospital", "Platform", "Zone")
 BUILD = (r"(?:牵头)?(?:合作|联合|共同)?(?:建设|建立|组建|创建|争创|设立|成立|打造|培育|共建|筹建|搭建|建有|拥有|建成|设有|承建|"
          r"获批(?:建设|组建)?|新建)(?:了|的)?")
 _GENERIC_SHORT = set(GENERIC_WORDS) | {
