@@ -174,7 +174,8 @@ class OrgRules:
         raw = sent.text[s:e]
         ns = left_extend(sent.masked, e, s)
         name = clean_name(sent.text[ns:e])
-        if not name or len(name) < 2 or len(name) > 12 or name in _GENERIC_SHORT or _BAD_SHORT.search(name):
+        if not name or len(name) < 2 or len(name) > 12 or name in _GENERIC_SHORT or _BAD_SHORT.search(name) \
+                or name.count("(") != name.count(")") or name[0] in ")）":
             return None
         if NOT_SHORT_NAME.search(name) and name not in self.known:
             return None
@@ -1026,6 +1027,8 @@ class OrgRules:
         industry = industry_of(chain_word)
         if not industry:
             return
+        if sent.text[xe - 1 : xe + 1] == "作为":
+            xe -= 1  # X作为…链主企业: 作 is the verb's
         leaders = self.members(sent, xs, xe, names, default, rule="chain_leader")
         if default is None:
             known = self._known_in(sent, xs, xe)
