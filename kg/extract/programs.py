@@ -53,8 +53,8 @@ _CENTRAL_BEFORE = re.compile("(?:" + "|".join(sorted(CENTRAL_AGENCIES, key=len, 
 # a sentence that puts named bodies in charge of what it starts
 RUNNER_CUE = re.compile(r"由[^，,；;。]{2,30}?(?:牵头|负责|组织)|(?:会同|配合)[^，,；;。]{0,30}?(?:实施|开展|推进)|牵头(?:实施|组织|推进)")
 # a list sharing one programme type word: 实施A、B等行动 / 重点包括A、B和C四项专项
-SHARED_TYPE = re.compile(r"(?:(?P<incl>包括|包含|涵盖|分为)|" + RUN_VERBS + r")(?P<list>[\u4e00-\u9fff]{4,14}(?:(?:、|和|及)[\u4e00-\u9fff]{4,14}){1,8})"
-                         r"(?:等|[一二三四五六七八九十两\d]+(?:项|个|大))(?P<type>工程|计划|行动|专项)")
+SHARED_TYPE = re.compile(r"(?:(?P<incl>包括|包含|涵盖|分为)|" + RUN_VERBS + r")(?P<list>[\u4e00-\u9fff“”]{4,14}(?:(?:、|和|及)[\u4e00-\u9fff“”]{4,14}){1,8})"
+                         r"(?P<count>等|等?[一二三四五六七八九十两\d]+(?:项|个|大))(?P<type>工程|计划|行动|专项)")
 # …强市建设工程: a building programme named for what it builds (not 基础设施建设 alone)
 _NAMED_BUILDING = re.compile(r"^[\u4e00-\u9fff]{4,}建设$")
 # a box or box item named as a programme: 重大创新平台建设工程, 领军人才引育专项 (not 重点工程 alone)
@@ -115,7 +115,8 @@ def find_programs(text: str) -> list[ProgramRef]:
                 continue
             if not post:
                 continue
-            if len(codes) > 1 or post.startswith("等") or re.match(r"^[\u4e00-\u9fff]{0,3}大", post):
+            counted = re.match(r"^等?[一二三四五六七八九十两\d]+[个项]", post)  # …和“宝鸡工匠”四个专项: one of four
+            if len(codes) > 1 or post.startswith("等") or counted or re.match(r"^[\u4e00-\u9fff]{0,3}大", post):
                 tail = re.search(PROGRAM_TYPES + "$", post).group(0)
                 name = f"“{code}”{tail}"
             else:
@@ -159,7 +160,13 @@ def find_programs(text: str) -> list[ProgramRef]:
             s, e = m.start("list") + mm.start(), m.start("list") + mm.end()
             word = clean_name(text[s:e])
             name = word + m.group("type")
-            if len(word) >= 4 and free(s) and not _GENERIC_PROGRAM.search(name) and not is_generic(word):
+            # 包括领军人才、青年拔尖人才、高技能人才三个专项: a counted list of a programme's parts names them
+            counted = bool(m.group("incl")) and m.group("count") != "等"
+            if m.group("incl") and not free(s):
+                for p in out:
+                    if p.start <= s < p.end:
+                        p.member = True  # 包括…、“宝鸡工匠”等四个专项: the quoted one is a part too
+            if len(word) >= 4 and free(s) and not _GENERIC_PROGRAM.search(name) and (counted or not is_generic(word)):
                 out.append(ProgramRef(name, None, s, e, [], member=bool(m.group("incl"))))
 
     # 持续推动省校合作和双千工程: the last member of a 和-pair after a run verb
@@ -355,6 +362,8 @@ class ProgramRules:
             return
         runners = self._named_runners(sent)
         for m, s, e in progs:
+            if m.rule == "program_member":
+                continue  # 实施X计划,包括A、B两个专项: who runs X runs its parts through it
             if runners and m.rule != "program_award":
                 # 由市科技局牵头，会同市财政局、市税务局等部门实施X: those bodies run X (not the city at large)
                 for a, a_s, a_e in runners:
