@@ -136,7 +136,7 @@ def extract_document(doc: Document, known: dict[str, str] | None = None,
         for j, sent in enumerate(sentences(para, i)):
             if j == 0:
                 chains.run_in(sent)
-            progs.sentence(sent, issuer_default)
+            progs.sentence(sent, issuer_default, item)
             chains.sentence(sent)
             targets.sentence(sent)
             orgs.sentence(sent, progs.pilot_sites(sent) or program, opening)

@@ -465,4 +465,5 @@ def _inside_word(text: str, i: int) -> bool:
     """和/与 that belong to a word (和顺, 参与, 给与) rather than joining a list."""
     two = text[i : i + 2]
     before = text[i - 1 : i + 1] if i else ""
-    return two in ("和顺", "和谐", "与其") or before in ("参与", "给与", "附和", "总和", "融和", "温和", "平和")
+    return two in ("和顺", "和谐", "与其") or before in ("参与", "给与", "附和", "总和", "融和", "温和", "平和") \
+        or before in _PLACE_PAIRS or two in _PLACE_PAIRS  # 呼和浩特, 和田

@@ -297,8 +297,10 @@ class ProgramRules:
         return item
 
     # ---------------------------------------------------------------- sentences
-    def sentence(self, sent: Sentence, issuer_default: EntityMention | None) -> list[tuple[EntityMention, int, int]]:
-        """Programmes and policies of a sentence; returns the programme mentions with offsets."""
+    def sentence(self, sent: Sentence, issuer_default: EntityMention | None,
+                 item: EntityMention | None = None) -> list[tuple[EntityMention, int, int]]:
+        """Programmes and policies of a sentence; returns the programme mentions with offsets. `item`
+        is the programme a box item heading just named (1.“云冈英才”引进计划:), which the body goes on about."""
         ctx, para = self.ctx, sent.para
         progs: list[tuple[EntityMention, int, int]] = []
         for p in find_programs(sent.text):
@@ -312,8 +314,12 @@ class ProgramRules:
             if p.pilot:
                 self.last_pilot = (sent.pindex, m)
         self._sub_programs(sent, progs)
-        self._included(sent, progs)
+        self._included(sent, progs, item)
         self._runs(sent, progs)
+        if item is not None and sent.start == 0 and re.match(r"^由[^。；;]{2,40}?(?:牵头|负责|统筹)?(?:组织)?实施", sent.text):
+            for a, a_s, _ in self._named_runners(sent):  # 1.X计划:|由市委人才办组织实施
+                ev = self.ctx.ev(sent.para, sent.at(0), sent.at(a_s + len(a.name)))
+                self.ctx.relation("RUNS_PROGRAM", a, item, ev, rule="program_runner")
         self._policies(sent, issuer_default)
         return progs
 
@@ -346,11 +352,15 @@ class ProgramRules:
             self.ctx.relation("PART_OF_PROGRAM", kid, parent, ev, rule="program_sub_list")
             self.sub_programs.add(program_key(kid.name))
 
-    def _included(self, sent: Sentence, progs: list[tuple[EntityMention, int, int]]) -> None:
-        """“晋城英才”计划，重点包括领军人才引育、…四项专项: the listed ones are part of the programme before."""
+    def _included(self, sent: Sentence, progs: list[tuple[EntityMention, int, int]],
+                  item: EntityMention | None = None) -> None:
+        """“晋城英才”计划，重点包括领军人才引育、…四项专项: the listed ones are part of the programme before
+        (in the sentence, else the box item the paragraph is about)."""
         members = [(m, s, e) for m, s, e in progs if m.rule == "program_member"]
         for kid, s, e in members:
             parent = next((p for p in reversed(progs) if p[2] <= s and p[0].rule != "program_member"), None)
+            if parent is None and item is not None:
+                parent = (item, 0, 0)
             if parent is not None:
                 ev = self.ctx.ev(sent.para, sent.at(parent[1]), sent.at(e))
                 self.ctx.relation("PART_OF_PROGRAM", kid, parent[0], ev, rule="program_member")

@@ -780,7 +780,7 @@ class OrgRules:
         out: list[Mentioned] = []
         for ms, me in split_members(sent.text, s, e):
             word = sent.text[ms:me]
-            cut = re.search(r"等(?:周边)?(?:市|城市|地市|地)?$", word)
+            cut = re.search(r"等", word)  # 鄂尔多斯等周边城市
             if cut:
                 word = word[: cut.start()]
             head = next((p for p in PROVINCES if word.startswith(p) or word.startswith(short_province(p))), None)
