@@ -118,7 +118,9 @@ def find_programs(text: str) -> list[ProgramRef]:
             counted = re.match(r"^等?[一二三四五六七八九十两\d]+[个项]", post)  # …和“宝鸡工匠”四个专项: one of four
             if len(codes) > 1 or post.startswith("等") or counted or re.match(r"^[\u4e00-\u9fff]{0,3}大", post):
                 tail = re.search(PROGRAM_TYPES + "$", post).group(0)
-                name = f"“{code}”{tail}"
+                # “111”“1331”“136”创新工程: the words they share are each one's (a category after 等, 三大: the type only)
+                rest = re.sub(r"^(?:等|[一二三四五六七八九十两\d]+[个项]|[\u4e00-\u9fff]{0,3}大)", "", post)
+                name = f"“{code}”{tail if rest != post or rest.startswith(('重大', '重点', '系列', '各项')) else rest}"
             else:
                 name = f"“{code}”{post}"
             if _NOT_PROGRAM.search(name):
