@@ -293,7 +293,7 @@ SUFFIXES: list[tuple[str, str, str | None]] = sorted(
         ("知识产权局", "Agency", None), ("人社局", "Agency", None), ("统计局", "Agency", None), ("领导小组", "Agency", None),
         ("局", "Agency", None), ("委员会", "Agency", None), ("厅", "Agency", None), ("科协", "Agency", None),
         ("发展和改革委员会", "Agency", None), ("发展改革委", "Agency", None), ("国资委", "Agency", None),
-        ("金融办", "Agency", None), ("人才办", "Agency", None), ("组织部", "Agency", None), ("工业和信息化局", "Agency", None), ("人力资源和社会保障局", "Agency", None),
+        ("金融办", "Agency", None), ("卫生健康委", "Agency", None), ("人才办", "Agency", None), ("组织部", "Agency", None), ("工业和信息化局", "Agency", None), ("人力资源和社会保障局", "Agency", None),
     ],
     key=lambda t: len(t[0]),
     reverse=True,

@@ -105,6 +105,8 @@ def boundary_before(text: str, pos: int, agency: bool = False, weak_ok: bool = F
         if n == 1:
             if text[pos - 2 : pos] in _NOT_BOUNDARY_PAIRS or text[pos - 1 : pos + 1] in _NOT_BOUNDARY_PAIRS:
                 continue
+            if agency and w == "和" and text[pos : pos + 1] not in "市省县区国中":
+                continue  # 市经济和信息化局, 市教育和体育局 (市科技局和市财政局 are two)
             if w in _SINGLE_BOUNDARIES or w in "“”《》「」\"":
                 return 1
         elif w in _BOUNDARY_SET:
