@@ -27,6 +27,9 @@ CHAIN_RE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,14}?)产业链(?!图|上中�
 _HEADING_VERBS = r"(?:打造|做强|做优|做大|做精|做特|壮大|培育|发展|构建|延伸|完善|提升|推动|建设|加快|大力|推进|擦亮|叫响|振兴|前瞻|布局)"
 HEADING_CHAIN = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]?\s*)?" + _HEADING_VERBS + r"*"
                            r"(?P<name>[\u4e00-\u9fff]{1,12}?)(?:产业链|产业链条|产业)(?:[。,，]|$)")
+# a heading on an industry's innovation chain: 一、做强先进装备制造创新链 / （二）打造氢能产业科技创新链
+HEADING_ICHAIN = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]?\s*)?" + _HEADING_VERBS + r"+"
+                            r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?P<kind>(?:产业)?(?:科技)?创新链)(?:[。,，]|$)")
 # a heading on two industries: （三）发展新一代信息技术与数字经济 / （四）发展节能环保与新能源产业
 HEADING_PAIR = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]?\s*)?" + _HEADING_VERBS + r"+"
                           r"(?P<a>[\u4e00-\u9fff]{2,10}?)(?:产业)?与(?P<b>[\u4e00-\u9fff]{2,10}?)(?:产业)?(?:[。,，]|$)")
@@ -181,6 +184,25 @@ class ChainRules:
                                          depth=depth)
             return
         self.umbrella = None
+        im = HEADING_ICHAIN.search(t)
+        industry = industry_of(im.group("name")) if im and "、" not in im.group("name") else None
+        if industry and (is_generic(industry) or _is_activity(industry)):
+            industry = None  # 三、构建一流创新链: no industry
+        if im and industry and len(industry) <= 10 and not re.search(r"其他|各行业|全链条|重点产业", im.group("name")):
+            # 一、做强先进装备制造创新链: the section is about that industry, and names its innovation chain
+            name = clean_name(im.group("name")) + im.group("kind")
+            s0 = para.text.find(im.group("name")) if im.group("name") in para.text else 0
+            ev = ctx.ev(para, max(s0, 0), max(s0, 0) + len(name))
+            ichain = self.innovation_chain(name, ev, rule="ichain_heading")
+            chain = self.industry_chain(industry, ev, clean_name(im.group("name")), rule="ichain_heading")
+            ctx.relation("INNOVATION_CHAIN_OF", ichain, chain, ev, rule="ichain_heading")
+            city = ctx.city_entity()
+            if city is not None:
+                ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="ichain_heading")
+            ctx.chain = ChainContext(name=name, industry=chain.name, mention=ichain, industry_mention=chain,
+                                     line=ev.line, depth=depth)
+            self.chains_by_name[name] = ctx.chain
+            return
         pm = HEADING_PAIR.search(t)
         if pm and not HEADING_CHAIN.search(t.replace("与", "")) or pm and "与" in (HEADING_CHAIN.search(t) or pm).group(0):
             city = ctx.city_entity()
