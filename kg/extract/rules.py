@@ -230,6 +230,8 @@ class OrgRules:
             mm = self.emit(sent, n)
             placed.append(mm)
             self._nested(sent, n, mm)
+            if n.type == "Platform" and not n.hosts:
+                self._named_after_short(sent, n, mm)
         placed.extend(self._central_agencies(sent, names))
         gazetteered = self._gazetteer_names(sent, names)  # 兰花科创 (declared), 科大讯飞 (curated)
         placed.extend(gazetteered)
@@ -391,6 +393,17 @@ class OrgRules:
                 ctx.relation("LOCATED_IN", outer.m, inner.m, outer.m.evidence, rule="name_prefix")
                 if n.type == "Platform":  # 侯马经济开发区科技企业孵化器: the zone's own platform, run by it
                     ctx.relation("HOSTS", inner.m, outer.m, outer.m.evidence, rule="name_prefix")
+
+    def _named_after_short(self, sent: Sentence, n: NameSpan, pm: Mentioned) -> None:
+        """长虹国家级企业技术中心: a platform named with an organisation's declared or curated short name
+        (四川长虹电子控股集团有限公司(以下简称长虹)) is that organisation's."""
+        short = next((k for k in sorted(self.gazetteer, key=len, reverse=True)
+                      if self.gazetteer[k] in ORG and n.name.startswith(k) and len(n.name) - len(k) >= 3), None)
+        if short is None:
+            return
+        ev = self.ctx.ev(sent.para, sent.at(n.start), sent.at(n.start + len(short)))
+        org = self.ctx.entity(short, self.gazetteer[short], ev, rule="declared_short")
+        self.ctx.relation("HOSTS", org, pm.m, pm.m.evidence, rule="name_prefix")
 
     def _located(self, sent: Sentence, placed: list[Mentioned]) -> None:
         """A county opening an organisation's name: 曲沃县晋之南食品有限公司 LOCATED_IN 曲沃县."""
@@ -704,7 +717,7 @@ class OrgRules:
                              rule="host_by")
                 hosts.append(bm)
         # 山西通才工贸有限公司建设的高强建材钢等中试基地 / 培育建设A、B等中试基地
-        for m in re.finditer(r"(?P<list>[^,，;；。]{2,60}?)等(?P<mod>省级|市级|国家级|省级以上)?(?P<suf>中试基地|重点实验室|"
+        for m in re.finditer(r"(?P<list>[^,，;；。]{2,60}?)等(?P<mod>省级|市级|国家级|省级以上|自治区级?|省)?(?P<suf>中试基地|重点实验室|"
                              r"技术创新中心|工程技术研究中心|工程研究中心|企业技术中心|产业技术创新战略联盟)", sent.text):
             s = m.start("list")
             seg = sent.text[s : m.end("list")]
@@ -724,7 +737,8 @@ class OrgRules:
                     continue
                 if re.search(r"(?:实验室|中心|基地|机构|联盟|平台|孵化器|空间|院|所|公司|集团)$", word):
                     continue
-                name = word + m.group("suf")
+                # 汽车零部件、生物医药等自治区重点实验室: a place word is part of each one's name
+                name = word + (m.group("mod") if m.group("mod") in ("自治区", "省") else "") + m.group("suf")
                 t, st = SUFFIX_INDEX.get(m.group("suf"), ("Platform", None))
                 ev = ctx.ev(sent.para, sent.at(ms), sent.at(m.end()))
                 pm = ctx.entity(name, "Platform", ev, subtype=st, rule="platform_list", aliases=[clean_name(sent.text[ms:m.end()])])
