@@ -511,7 +511,7 @@ class OrgRules:
             last = _county_at(tail)
             if last is None:
                 continue
-            rest = tail[len(last):]
+            rest = re.sub(r"^等", "", tail[len(last):])  # 介休、灵石、寿阳等经济技术开发区
             cm = re.match(r"(?P<n>[两二三四五六七八九十\d]+)个", rest)
             noun = rest[cm.end():] if cm else rest
             members.append(last)
@@ -1129,7 +1129,7 @@ _BUILD_AFTER = re.compile(r"(?:组建|建设|成立|共建|发起|筹建|争创|
 _DISTRIBUTED = re.compile(r"(?P<list>(?:[\u4e00-\u9fff]{2,4}、){1,8}(?P<tail>[\u4e00-\u9fff]{2,24}?"
                           r"(?:示范区|开发区|高新区|集聚区|示范园区?|产业园区?|科技园区?|园区)))")
 # a shared zone noun is a noun: not 依托特色农业建成一批农业科技示范园
-_NOT_A_ZONE_NOUN = re.compile(r"依托|建成|建设|一批|打造|培育|推进|发展|重点")
+_NOT_A_ZONE_NOUN = re.compile(r"依托|建成|建设|一批|打造|培育|推进|发展|重点|创建|争创|申报")
 
 
 def _county_at(text: str) -> str | None:
