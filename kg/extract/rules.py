@@ -489,6 +489,10 @@ class OrgRules:
             x = next((t for t in things if t.end in (m.start(), m.start() - 1) and t is not after), None)
             if x is None and sent.text[after.end : after.end + 1] == "的":
                 x = next((t for t in things if t.start == after.end + 1), None)
+                zm = _ZONE_AFTER.match(sent.masked, after.end + 1) if x is None else None
+                if zm and not is_generic(zm.group("core")):
+                    # 依托位于临淄区的齐鲁化学工业区: a zone the plan places is named, whatever its name opens with
+                    x = NameSpan(zm.start(), zm.end(), clean_name(zm.group(0)), "Zone", None, rule="situated_zone")
             if x is None:
                 continue
             xm, pm = self.emit(sent, x), self.emit(sent, after)
@@ -1129,6 +1133,8 @@ _BUILD_AFTER = re.compile(r"(?:组建|建设|成立|共建|发起|筹建|争创|
 _DISTRIBUTED = re.compile(r"(?P<list>(?:[\u4e00-\u9fff]{2,4}、){1,8}(?P<tail>[\u4e00-\u9fff]{2,24}?"
                           r"(?:示范区|开发区|高新区|集聚区|示范园区?|产业园区?|科技园区?|园区)))")
 # a shared zone noun is a noun: not 依托特色农业建成一批农业科技示范园
+_ZONE_AFTER = re.compile(r"(?P<core>[\u4e00-\u9fff]{2,10}?)(?:经济技术开发区|经济开发区|高新技术产业开发区|化学工业区|工业区|"
+                         r"工业园区|产业园区|产业园|工业园)")
 _NOT_A_ZONE_NOUN = re.compile(r"依托|建成|建设|一批|打造|培育|推进|发展|重点|创建|争创|申报")
 
 
