@@ -186,7 +186,7 @@ class ChainRules:
         self.umbrella = None
         im = HEADING_ICHAIN.search(t)
         industry = industry_of(im.group("name")) if im and "、" not in im.group("name") else None
-        if industry and (is_generic(industry) or _is_activity(industry)):
+        if industry and (is_generic(im.group("name")) or _is_activity(im.group("name"))):
             industry = None  # 三、构建一流创新链: no industry
         if im and industry and len(industry) <= 10 and not re.search(r"其他|各行业|全链条|重点产业", im.group("name")):
             # 一、做强先进装备制造创新链: the section is about that industry, and names its innovation chain

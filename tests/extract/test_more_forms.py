@@ -156,3 +156,57 @@ def test_clauses_that_narrow_the_target_before_them(mini_plan):
     assert "推动技术合同成交额" not in {m.name for m in ex.entities if m.type == "Target"}
     assert targets["示范市科技创新投资基金规模"].properties["value"] == 10
     assert not any(m.properties.get("value") == 128.6 for m in ex.entities if m.type == "Target")
+
+
+# ------------------------------------------------------------------ ninth rule set (晋中, 柳州, 绵阳, 淄博)
+
+
+def test_a_heading_on_an_industrys_innovation_chain(mini_plan):
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "一、做强先进装备制造创新链",
+        "支持示范液压工业有限公司建设液压技术创新中心。",
+        "二、构建一流创新链",
+    ])
+    assert "先进装备制造创新链" in _ents(ex, "InnovationChain")
+    assert ("先进装备制造创新链", "装备制造产业链") in _rels(ex, "INNOVATION_CHAIN_OF")
+    assert ("示范液压工业有限公司", "装备制造产业链") in _rels(ex, "IN_CHAIN")
+    assert "一流创新链" not in _ents(ex, "InnovationChain")
+
+
+def test_codes_sharing_a_programme_word():
+    names = [p.name for p in find_programs(norm_text("实施“111”“1331”“136”创新工程"))]
+    assert names == ["“111”创新工程", "“1331”创新工程", "“136”创新工程"]
+    names = [p.name for p in find_programs(norm_text("统筹推进“111”“1331”“提质强医”三大创新工程"))]
+    assert names == ["“111”工程", "“1331”工程", "“提质强医”工程"]  # a category after a count
+
+
+def test_bureaus_with_and_in_their_names():
+    assert {("市经济和信息化局", "Agency"), ("市教育和体育局", "Agency"), ("市卫生健康委", "Agency")} \
+        <= _names("由市经济和信息化局、市教育和体育局、市卫生健康委负责")
+    assert _names("市科技局和市财政局") == {("市科技局", "Agency"), ("市财政局", "Agency")}
+
+
+def test_platforms_of_a_declared_short_name_and_of_a_listed_field(mini_plan):
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "一、创新主体",
+        "发挥四川长虹电子控股集团有限公司（以下简称长虹）龙头带动作用。",
+        "长虹国家级企业技术中心持续发挥示范作用。",
+        "依托广西科技大学建设汽车零部件、生物医药等自治区重点实验室。",
+    ])
+    hosts = _rels(ex, "HOSTS")
+    assert ("四川长虹电子控股集团有限公司", "长虹国家级企业技术中心") in hosts  # the short name declared for it
+    assert {("广西科技大学", "汽车零部件自治区重点实验室"), ("广西科技大学", "生物医药自治区重点实验室")} <= hosts
+
+
+def test_zones_a_plan_places_and_zones_of_listed_counties(mini_plan):
+    _, ex = mini_plan([
+        "晋中市“十四五”科技创新规划",
+        "一、布局",
+        "依托位于榆次区的齐鲁化学工业区，推动介休、灵石、寿阳等经济技术开发区建设科创中心。",
+        "支持祁县、平遥县创建省级农业科技园区。",
+    ])
+    located = _rels(ex, "LOCATED_IN")
+    assert {("齐鲁化学工业区", "榆次区"), ("介休经济技术开发区", "介休市"), ("寿阳经济技术开发区", "寿阳县")} <= located
+    assert not any("等" in z or "创建" in z for z in _ents(ex, "Zone"))
