@@ -127,13 +127,32 @@ def _split_outside_brackets(text: str) -> list[str]:
     return parts
 
 
+def _content_roles(roles: list[str], rows: list[TableRow]) -> list[str]:
+    """A header that only says 创新链 (创新链 | 链主企业 | 创新链条) is read from its cells: the column
+    of names ending in 创新链 names each row's innovation chain, the column of dash sequences holds
+    the stages."""
+    def share(i: int, test) -> float:
+        cells = [r.cells[i].strip() for r in rows if i < len(r.cells) and r.cells[i].strip()]
+        return sum(1 for c in cells if test(c)) / len(cells) if cells else 0.0
+
+    staged = lambda c: len(STAGE_SEP.findall(c)) >= 2  # noqa: E731
+    named = lambda c: c.endswith("创新链") and not STAGE_SEP.search(c)  # noqa: E731
+    out = list(roles)
+    for i, role in enumerate(roles):
+        if role == "chain" and share(i, named) >= 0.5 and not share(i, staged):
+            out[i] = "ichain"
+        elif role == "other" and "chain" not in out and share(i, staged) >= 0.5:
+            out[i] = "chain"
+    return out
+
+
 def finish_table(table: Table, rows: list[TableRow]) -> None:
     """Split off the header, name the columns, decide the kind, parse chain cells."""
     if len(rows) >= 2 and _is_header(rows[0]):
         table.header = rows[0].cells
         rows = rows[1:]
     table.rows = rows
-    table.columns = _roles(table.header) if table.header else []
+    table.columns = _content_roles(_roles(table.header), rows) if table.header else []
     table.kind = classify(table)
     if table.kind == "chain":
         idx = table.columns.index("chain") if "chain" in table.columns else None
