@@ -59,7 +59,7 @@ SHARED_TYPE = re.compile(r"(?:(?P<incl>包括|包含|涵盖|分为)|" + RUN_VERB
 _NAMED_BUILDING = re.compile(r"^[\u4e00-\u9fff]{4,}建设$")
 # a box or box item named as a programme: 重大创新平台建设工程, 领军人才引育专项 (not 重点工程 alone)
 BOX_PROGRAM = re.compile(r"^[\u4e00-\u9fff“”]{4,20}(?:工程|计划|行动|专项)$")
-BOX_ITEM = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*(?P<name>[^:：。,，]{2,24})[:：]")
+BOX_ITEM = re.compile(r"^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、])\s*(?P<name>[^:：。,，]{2,24})[:：]")  # 1. / (1)
 
 
 @dataclass
