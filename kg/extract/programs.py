@@ -275,14 +275,20 @@ class ProgramRules:
     # ---------------------------------------------------------------- 专栏 programmes
     def box(self, table) -> EntityMention | None:
         """专栏3 重大创新平台建设工程: a box titled with a programme is that programme (the city runs it)."""
-        name = clean_name(table.title or "")
+        title = clean_name(table.title or "")
+        runner = re.search(r"\(由(?P<who>[^()]{2,40}?)(?:牵头|负责|组织实施|实施)\)$", title)
+        name = title[: runner.start()] if runner else title  # 创新主体培育行动(由市科技局、市工信局牵头)
         if not BOX_PROGRAM.match(name):
             return None
         ev = self.ctx.line_ev(table.line, (table.title or "").strip() or None)
         m = self.ctx.entity(name, "Program", ev, rule="program_box", scope=self.ctx.city)
         self.by_key.setdefault(program_key(name), m)
+        agencies = [n for n in find_names(runner.group("who")) if n.type == "Agency"] if runner else []
+        for a in agencies:
+            am = self.ctx.entity(a.name, "Agency", ev, rule="program_runner", scope=agency_scope(a.name, self.ctx.city))
+            self.ctx.relation("RUNS_PROGRAM", am, m, ev, rule="program_box")
         city = self.ctx.city_entity()
-        if city is not None:
+        if city is not None and not agencies:
             self.ctx.relation("RUNS_PROGRAM", city, m, ev, rule="program_box")
         return m
 
