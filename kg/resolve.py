@@ -169,8 +169,11 @@ def zone_key(name: str) -> str | None:
     """长治国家高新区 = 长治高新区, 长治经济技术开发区 = 长治经开区: a place's zone of one kind is one
     zone, whatever form of the kind's name a plan uses (the place must be stated)."""
     p, rest = place_of(clean_name(name))
-    if p is None:
-        return None
+    if p is None:  # 瑞金经开区 = 瑞金经济技术开发区: a county's short form names its zone
+        p = next((c[:-1] for c in COUNTY_CITY if len(c) > 2 and clean_name(name).startswith(c[:-1])), None)
+        if p is None:
+            return None
+        rest = clean_name(name)[len(p) :]
     rest = re.sub(r"^(?:国家级|国家|省级)", "", rest)
     for long, short in _ZONE_WORDS:
         if rest == long:

@@ -99,10 +99,13 @@ def _national() -> tuple[dict[str, str], dict[str, str], tuple[str, ...]]:
     counties = {r["county"]: r["city"] or r["province"] for r in rows
                 if r["county"] and seen[r["county"]] == 1 and (len(r["county"]) >= 3 or r["county"].endswith("县"))
                 and not _COMMON_DISTRICT.match(r["county"]) and r["county"] not in SHANXI_COUNTY_CITY}
-    # a county or county-level city made a district since the table was drawn (偃师市 -> 偃师区, 2021)
+    # a county or county-level city made a district since the table was drawn (偃师市 -> 偃师区, 赣县 -> 赣县区)
     for name, city in list(counties.items()):
         renamed = name[:-1] + "区"
-        if len(name) >= 3 and name[-1] in "县市" and city.endswith("市") and renamed not in seen and not _COMMON_DISTRICT.match(renamed):
+        if len(name) == 2 and name[-1] == "县":
+            renamed = name + "区"  # 赣县 -> 赣县区
+        if len(renamed) >= 3 and name[-1] in "县市" and city.endswith("市") and renamed not in seen \
+                and not _COMMON_DISTRICT.match(renamed):
             counties[renamed] = city
             RENAMED_DISTRICTS.add(renamed)
     provinces = (PROVINCE, *dict.fromkeys(r["province"] for r in rows))

@@ -217,6 +217,7 @@ class OrgRules:
         # 市委组织部(市委人才办), 市科技局(市知识产权局): one body under two names
         same_body = {b.start: a for a, b in zip(names, names[1:]) if a.type == b.type == "Agency"
                      and sent.masked[a.end : b.start] == "(" and sent.masked[b.end : b.end + 1] == ")"}
+        built_at = self._built_at_place(sent, names)
         for n in names:
             if n.type == "City":
                 continue  # the plan's own city is mentioned once, from the document
@@ -225,10 +226,14 @@ class OrgRules:
                 ctx.entity(a.name, "Agency", ctx.ev(sent.para, sent.at(a.start), sent.at(n.end + 1)), aliases=[n.name],
                            rule="bracketed_name", scope=ctx.city if a.name[:1] in "市县区" else None)
                 continue
-            if n.type == "Platform" and not self.proper_platform(n):
-                continue  # 光伏电池检测设备实验室: a description; only a rule naming its host keeps it
+            if n.type == "Platform" and not self.proper_platform(n) and n.start not in built_at:
+                continue  # 光伏电池检测设备实验室: a description; only a rule naming its host or place keeps it
             mm = self.emit(sent, n)
             placed.append(mm)
+            if n.start in built_at:  # 在南康区建设家具新材料中试基地: the place names it
+                pl = built_at[n.start]
+                ctx.relation("LOCATED_IN", mm.m, self.emit(sent, pl).m,
+                             ctx.ev(sent.para, sent.at(pl.start - 1), sent.at(n.end)), rule="built_at_place")
             self._nested(sent, n, mm)
             if n.type == "Platform" and not n.hosts:
                 self._named_after_short(sent, n, mm)
@@ -393,6 +398,23 @@ class OrgRules:
                 ctx.relation("LOCATED_IN", outer.m, inner.m, outer.m.evidence, rule="name_prefix")
                 if n.type == "Platform":  # 侯马经济开发区科技企业孵化器: the zone's own platform, run by it
                     ctx.relation("HOSTS", inner.m, outer.m, outer.m.evidence, rule="name_prefix")
+
+    def _built_at_place(self, sent: Sentence, names: list[NameSpan]) -> dict[int, NameSpan]:
+        """Platforms built at a named county or zone (在赣州经开区建设新能源汽车及动力电池中试基地):
+        platform start -> the place."""
+        out: dict[int, NameSpan] = {}
+        places = [n for n in names if n.type in ("County", "Zone") or n.type == "City" and n.name == self.ctx.city]
+        for n in names:
+            if n.type != "Platform":
+                continue
+            m = re.search(r"在(?P<p>[^,，;；。在]{2,24}?)(?:布局|规划)?(?:建设|设立|建立|新建|组建)$", sent.text[max(0, n.start - 34) : n.start])
+            if not m:
+                continue
+            ps, pe = n.start - len(m.group(0)) + 1, n.start - len(m.group(0)) + 1 + len(m.group("p"))
+            place = next((p for p in places if p.start == ps and p.end == pe), None)
+            if place is not None:
+                out[n.start] = place
+        return out
 
     def _named_after_short(self, sent: Sentence, n: NameSpan, pm: Mentioned) -> None:
         """长虹国家级企业技术中心: a platform named with an organisation's declared or curated short name
@@ -1135,7 +1157,7 @@ _DISTRIBUTED = re.compile(r"(?P<list>(?:[\u4e00-\u9fff]{2,4}、){1,8}(?P<tail>[\
 # a shared zone noun is a noun: not 依托特色农业建成一批农业科技示范园
 _ZONE_AFTER = re.compile(r"(?P<core>[\u4e00-\u9fff]{2,10}?)(?:经济技术开发区|经济开发区|高新技术产业开发区|化学工业区|工业区|"
                          r"工业园区|产业园区|产业园|工业园)")
-_NOT_A_ZONE_NOUN = re.compile(r"依托|建成|建设|一批|打造|培育|推进|发展|重点|创建|争创|申报")
+_NOT_A_ZONE_NOUN = re.compile(r"依托|建成|建设|一批|打造|培育|推进|发展|重点|创建|争创|申报|发挥|利用|资源")
 
 
 def _county_at(text: str) -> str | None:

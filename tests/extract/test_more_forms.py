@@ -210,3 +210,40 @@ def test_zones_a_plan_places_and_zones_of_listed_counties(mini_plan):
     located = _rels(ex, "LOCATED_IN")
     assert {("齐鲁化学工业区", "榆次区"), ("介休经济技术开发区", "介休市"), ("寿阳经济技术开发区", "寿阳县")} <= located
     assert not any("等" in z or "创建" in z for z in _ents(ex, "Zone"))
+
+
+# ------------------------------------------------------------------ tenth rule set (宜昌, 赣州, 包头, 太原)
+
+
+def test_boxes_numbered_in_brackets_and_their_runners(mini_plan):
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "一、创新平台",
+        "专栏3  重点创新平台建设工程",
+        "(1)国家级平台提升工程：做强示范稀土国家重点实验室。",
+        "(2)中试熟化工程：建设稀土新材料中试基地3个以上。",
+        "专栏4  创新主体培育行动（由市科技局、市工信局牵头）",
+        "1.高新技术企业倍增行动：2025年高新技术企业达到650家。",
+    ])
+    part_of = _rels(ex, "PART_OF_PROGRAM")
+    assert {("国家级平台提升工程", "重点创新平台建设工程"), ("中试熟化工程", "重点创新平台建设工程"),
+            ("高新技术企业倍增行动", "创新主体培育行动")} <= part_of
+    runs = _rels(ex, "RUNS_PROGRAM")
+    assert {("市科技局", "创新主体培育行动"), ("市工信局", "创新主体培育行动")} <= runs
+    assert ("示范市", "创新主体培育行动") not in runs
+
+
+def test_platforms_built_at_a_named_place(mini_plan):
+    _, ex = mini_plan([
+        "赣州市“十四五”科技创新规划",
+        "一、中试",
+        "在赣州经开区建设新能源汽车及动力电池中试基地，在南康区建设家具新材料中试基地。",
+    ])
+    assert {("新能源汽车及动力电池中试基地", "赣州经开区"), ("家具新材料中试基地", "南康区")} <= _rels(ex, "LOCATED_IN")
+
+
+def test_renamed_counties_and_short_zone_names():
+    from kg.resolve import zone_key
+
+    assert COUNTY_CITY["赣县区"] == "赣州市"
+    assert zone_key("瑞金经开区") == zone_key("瑞金经济技术开发区") is not None
