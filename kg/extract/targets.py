@@ -168,6 +168,17 @@ class TargetRules:
                     fact.aliases.append(fact.indicator)
                     fact.indicator = subject + fact.indicator
                 prev = next((f for f, _ in reversed(found)), None)
+                places = fact.indicator.split("、")
+                if prev is not None and clause.strip().startswith("其中") and len(places) > 1 \
+                        and all(re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:区|县|市|旗|高新区|开发区|经开区)", p) for p in places):
+                    # 其中稀土高新区、昆都仑区、青山区、九原区均达到80家以上: one target per place
+                    for place in places[1:]:
+                        twin = TargetFact(place, fact.value, fact.unit, fact.year, evidence=None, value_max=fact.value_max)
+                        _qualify(twin, prev, True)
+                        twin.year = year
+                        twin.evidence = self.ctx.ev(sent.para, sent.at(off + s), sent.at(off + e))
+                        self.facts.append(twin)
+                    fact.indicator = places[0]
                 if prev is not None:
                     _qualify(fact, prev, clause.strip().startswith("其中"))
                 lm = re.match(r"(?:推动|推进|促进|带动)(?=[\u4e00-\u9fff]{3})", fact.indicator)
@@ -227,7 +238,7 @@ def _qualify(fact: TargetFact, prev: TargetFact, part: bool) -> None:
         fact.indicator = ind + base
     elif _BARE_GROWTH.match(ind) and not _BARE_GROWTH.match(prev.indicator):
         fact.indicator = re.sub(r"(?:年均|每年)?(?:增长|增幅|增速)$", "", prev.indicator) + ind
-    elif part and re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:高新区|经开区|开发区|园区|新区)", ind) and len(base) >= 2:
+    elif part and re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:高新区|经开区|开发区|园区|新区|区|县|市|旗)", ind) and len(base) >= 2:
         fact.indicator = ind + base  # 其中襄阳高新区突破600家: the zone's share of the city's 高新技术企业
     else:
         return

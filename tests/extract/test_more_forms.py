@@ -247,3 +247,17 @@ def test_renamed_counties_and_short_zone_names():
 
     assert COUNTY_CITY["赣县区"] == "赣州市"
     assert zone_key("瑞金经开区") == zone_key("瑞金经济技术开发区") is not None
+
+
+def test_a_target_shared_by_listed_places(mini_plan):
+    _, ex = mini_plan([
+        "包头市“十四五”科技创新规划",
+        "三、发展目标",
+        "到2025年，全市高新技术企业数量力争达到650家，其中稀土高新区、昆都仑区、青山区、九原区均达到80家以上。",
+        "支持龙头企业研发，研发投入超过10亿元的企业达到5家，PCT国际专利申请量年均增长10%。",
+    ])
+    targets = {m.name: m for m in ex.entities if m.type == "Target"}
+    assert {f"{p}高新技术企业" for p in ("稀土高新区", "昆都仑区", "青山区", "九原区")} <= set(targets)
+    assert targets["九原区高新技术企业"].properties["value"] == 80
+    assert targets["PCT国际专利申请量年均增长"].properties["value"] == 10
+    assert not any(n.endswith("均") or n == "研发投入" for n in targets)
