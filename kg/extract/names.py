@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.lexicon import (
     CITIES,
+    trie_pattern,
     CITY_RE,
     CITY_SCANNER,
     COUNTY_RE,
@@ -397,12 +398,23 @@ def _find_names(text: str) -> tuple[NameSpan, ...]:
             ):
                 outer.hosts.append(c)
     for k in kept:
+        uni = next((h for h in k.hosts if h.type == "University" and h.start == k.start), None)
+        if k.type == "ResearchInstitute" and uni is not None and k.name.endswith("研究院") \
+                and CITY_AT.match(k.name[len(uni.name):]):
+            # 上海交通大学包头材料研究院: a university's institute in a city is that city's new R&D platform
+            k.type, k.subtype = "Platform", "NewRDInstitution"
+    for k in kept:
         if k.type == "Zone" and any(h.type in ("University", "Enterprise", "ResearchInstitute", "Hospital") for h in k.hosts):
             # 长治职业技术学院海创职教园区: a park named after a college is that college's platform
             k.type, k.subtype = "Platform", "Incubator"
     kept.extend(place_names(text, kept))
     kept.sort(key=lambda s: s.start)
     return tuple(kept)
+
+
+# a city or county, full or short, opening what follows (包头 of 上海交通大学包头材料研究院)
+CITY_AT = re.compile(trie_pattern([c for c in CITIES] + [c[:-1] for c in CITIES if len(c) > 2]
+                                  + [c for c in COUNTY_CITY] + [c[:-1] for c in COUNTY_CITY if len(c) > 2]))
 
 
 def place_names(text: str, taken: list[NameSpan]) -> list[NameSpan]:

@@ -261,3 +261,14 @@ def test_a_target_shared_by_listed_places(mini_plan):
     assert targets["九原区高新技术企业"].properties["value"] == 80
     assert targets["PCT国际专利申请量年均增长"].properties["value"] == 10
     assert not any(n.endswith("均") or n == "研发投入" for n in targets)
+
+
+def test_a_universitys_institute_in_a_city_is_a_platform_it_hosts(mini_plan):
+    _, ex = mini_plan([
+        "包头市“十四五”科技创新规划",
+        "一、创新平台",
+        "引进上海交通大学包头材料研究院、北京大学包头创新研究院，发挥山西大学化学化工研究院作用。",
+    ])
+    assert {"上海交通大学包头材料研究院", "北京大学包头创新研究院"} <= _ents(ex, "Platform")
+    assert ("上海交通大学", "上海交通大学包头材料研究院") in _rels(ex, "HOSTS")
+    assert "山西大学化学化工研究院" in _ents(ex, "ResearchInstitute")  # no city: the university's own
