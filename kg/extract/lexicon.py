@@ -277,7 +277,7 @@ SUFFIXES: list[tuple[str, str, str | None]] = sorted(
         ("研究中心", "Platform", None), ("研发中心", "Platform", None), ("研究基地", "Platform", None), ("加速中心", "Platform", "Incubator"),
         ("智创谷", "Platform", "Incubator"), ("服务平台", "Platform", None), ("云平台", "Platform", None),
         ("微平台", "Platform", None), ("知识产权保护中心", "Platform", None), ("知识产权运营中心", "Platform", None),
-        ("快速维权中心", "Platform", None), ("快速维权服务中心", "Platform", None), ("科技大市场", "Platform", None),
+        ("快速维权中心", "Platform", None), ("野外科学观测研究站", "Platform", None), ("快速维权服务中心", "Platform", None), ("科技大市场", "Platform", None),
         ("技术交易所", "Platform", None),
         # zones
         ("经济技术开发区", "Zone", None), ("高新技术产业开发区", "Zone", None), ("经济开发区", "Zone", None),

@@ -227,6 +227,9 @@ def _field_join(text: str, pos: int, suffix_start: int) -> int | None:
             break
         s3 += lead
     chunk = text[s3:j]
+    org = _ORG_OPENING.match(chunk)
+    if org and len(chunk) - org.end() >= 2:
+        chunk = chunk[org.end():]  # 三峡大学梯级水电站运行与控制…重点实验室: the university's lab on two fields
     # one character is a field only where nothing else can be meant: 建设的煤与煤层气共采国家重点实验室
     one = len(chunk) == 1 and (s3 == 0 or text[s3 - 1] == "的" or not _NAME_CHAR.match(text[s3 - 1]))
     if (len(chunk) < 2 or len(clean_name(chunk)) < 2) and not one or is_generic(chunk) or _SUFFIX_RE.search(chunk) \
@@ -235,6 +238,8 @@ def _field_join(text: str, pos: int, suffix_start: int) -> int | None:
     return s3 if text[pos:suffix_start] else None
 
 
+# an organisation a platform's name opens with (三峡大学…, 示范集团…)
+_ORG_OPENING = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:大学|学院|集团|有限公司|研究院|研究所)(?!生)")
 _QUOTED = re.compile(r"“(?P<q>[^“”]{3,30})”")
 
 
