@@ -688,11 +688,31 @@ class ChainRules:
                             ctx.relation("LEADS_CHAIN", leader, chain, lev, rule="chain_table_leader",
                                          properties={"city": ctx.city} if ctx.city else {})
                         ctx.relation("IN_CHAIN", leader, chain, lev, rule="chain_table_leader")
+                for cell in by_role.get("site", []):
+                    for zone in self._site_zones(cell, row.line):  # 主要承载地: 经开区、鸠江区
+                        ctx.relation("IN_CHAIN", zone, chain, zone.evidence, rule="chain_table_site")
             owner = owner or (self.ichain_of.get(chain.name) if chain is not None else None) or chain
             if owner is None:
                 continue
             for cell in by_role.get("chain", []):
                 self._cell_sequences(owner, cell, row.line, raw_line, table)
+
+    def _site_zones(self, cell: str, line: int) -> list[EntityMention]:
+        """The zones of a 主要承载地 cell: named ones, and the city's own 经开区 / 高新区 by their short
+        names (the plan's 高新区 is 芜湖高新区); counties there say where, which IN_CHAIN does not hold."""
+        ctx = self.ctx
+        out: list[EntityMention] = []
+        for part in re.split(r"[、,，;；/和及]", norm_text(cell)):
+            part = part.strip()
+            if not part:
+                continue
+            named = [n for n in find_names(part) if n.type == "Zone"]
+            if named:
+                out += [ctx.entity(n.name, "Zone", ctx.line_ev(line, n.name), rule="chain_table_site") for n in named]
+            elif part in ("经开区", "高新区", "综保区") and ctx.city:
+                name = ctx.city[:-1] + part if len(ctx.city) > 2 else ctx.city + part
+                out.append(ctx.entity(name, "Zone", ctx.line_ev(line, part), rule="chain_table_site", aliases=[part]))
+        return out
 
     def _cell_sequences(self, owner: EntityMention, cell: str, line: int, raw_line: str, table: Table) -> None:
         """The stage sequences of one table cell, each quoted as printed on its line."""

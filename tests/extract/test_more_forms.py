@@ -272,3 +272,18 @@ def test_a_universitys_institute_in_a_city_is_a_platform_it_hosts(mini_plan):
     assert {"上海交通大学包头材料研究院", "北京大学包头创新研究院"} <= _ents(ex, "Platform")
     assert ("上海交通大学", "上海交通大学包头材料研究院") in _rels(ex, "HOSTS")
     assert "山西大学化学化工研究院" in _ents(ex, "ResearchInstitute")  # no city: the university's own
+
+
+def test_a_chain_tables_site_column(mini_plan):
+    """产业链 | 链主企业 | 创新链主要环节 | 主要承载地: the zones of the last column are in the row's chain."""
+    _, ex = mini_plan([
+        "芜湖市“十四五”科技创新规划",
+        "一、重点任务",
+        "专栏2  重点产业链及创新链布局",
+        "产业链\t链主企业\t创新链主要环节\t主要承载地",
+        "智能家电产业链\t美的、格力\t核心零部件—智能控制—整机制造\t经开区、鸠江区",
+        "通用航空产业链\t中电科钻石飞机\t整机研发—总装制造—运营服务\t芜湖航空产业园",
+    ])
+    in_chain = _rels(ex, "IN_CHAIN")
+    assert {("芜湖经开区", "智能家电产业链"), ("芜湖航空产业园", "通用航空产业链")} <= in_chain
+    assert not any(s == "鸠江区" for s, _ in in_chain)  # a county says where; IN_CHAIN holds no county
