@@ -271,7 +271,7 @@ def _trim(text: str, start: int, end: int, suffix_start: int) -> tuple[int, str 
     if raw.count(")") > raw.count("("):
         cut = raw.index(")") + 1
         start, raw = start + cut, raw[cut:]
-    m = re.match(r"[\d号〕\]—\-·]+", raw)
+    m = re.match(r"(?:\([一二三四五六七八九十\d]{1,3}\)|[\d号〕\]—\-·]+)+", raw)  # (一)芜湖经济技术开发区: an item's number
     if m:
         start, raw = start + m.end(), raw[m.end():]
     while True:

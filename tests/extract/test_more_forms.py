@@ -287,3 +287,13 @@ def test_a_chain_tables_site_column(mini_plan):
     in_chain = _rels(ex, "IN_CHAIN")
     assert {("芜湖经开区", "智能家电产业链"), ("芜湖航空产业园", "通用航空产业链")} <= in_chain
     assert not any(s == "鸠江区" for s, _ in in_chain)  # a county says where; IN_CHAIN holds no county
+
+
+def test_a_numbered_item_opening_with_a_zone(mini_plan):
+    """（一）芜湖经济技术开发区重点发展…: the item's number is no part of the zone's name."""
+    _, ex = mini_plan([
+        "芜湖市“十四五”科技创新规划",
+        "一、布局",
+        "（一）芜湖经济技术开发区重点发展汽车及零部件、智能家电和新一代信息技术，建设创新策源功能区。",
+    ])
+    assert {("芜湖经济技术开发区", "汽车及零部件产业链"), ("芜湖经济技术开发区", "智能家电产业链")} <= _rels(ex, "IN_CHAIN")
