@@ -946,10 +946,11 @@ class OrgRules:
     def _opening_org(self, sent: Sentence, names: list[NameSpan], before: int) -> Mentioned | None:
         """华晋焦煤依托…，与A、B共建…: the organisation that opens the sentence is the subject."""
         n = next((n for n in names if n.start < 4 and n.end <= before and n.type in ORG), None)
-        if n is not None:
-            return self.emit(sent, n)
+        if n is not None and not re.search(r"[与同和]$", sent.text[: n.start]):
+            return self.emit(sent, n)  # (深化与中国科学院…合作: 中国科学院 is a partner, not the subject)
         known = self._known_in(sent, 0, min(before, 12))  # 华晋焦煤 before its full name is read
-        return known if known is not None and known.start < 4 else None
+        return known if known is not None and known.start < 4 and not re.search(r"[与同和]$", sent.text[: known.start]) \
+            else None
 
     def _joint(self, sent: Sentence, names: list[NameSpan], typed: list[NameSpan]) -> list[Mentioned]:
         """X(牵头)联合A、B开展…: X collaborates with every named partner (generic ones, 上下游企业, are

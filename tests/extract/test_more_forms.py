@@ -297,3 +297,14 @@ def test_a_numbered_item_opening_with_a_zone(mini_plan):
         "（一）芜湖经济技术开发区重点发展汽车及零部件、智能家电和新一代信息技术，建设创新策源功能区。",
     ])
     assert {("芜湖经济技术开发区", "汽车及零部件产业链"), ("芜湖经济技术开发区", "智能家电产业链")} <= _rels(ex, "IN_CHAIN")
+
+
+def test_a_partner_opening_the_sentence_is_no_subject(mini_plan):
+    _, ex = mini_plan([
+        "太原市“十四五”科技创新规划",
+        "一、开放合作",
+        "深化与中国科学院、中国工程院的战略合作，与清华大学、北京大学共建新型研发机构。",
+    ])
+    collab = _rels(ex, "COLLABORATES_WITH")
+    assert {("太原市", "中国科学院"), ("太原市", "清华大学"), ("太原市", "北京大学")} <= collab
+    assert not any(s == "中国科学院" for s, _ in collab)
