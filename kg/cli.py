@@ -381,13 +381,16 @@ def eval_(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     details: Annotated[bool, typer.Option("--details", help="List missed and spurious entities and relationships.")] = False,
     exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help="Leave out gold files and plans whose name contains this text (e.g. a held-out plan); repeatable.")] = None,
+    annotation: Annotated[Optional[Path], typer.Option("--annotation", help="Score another annotator's gold file of the same plan against --gold instead of a graph: how far two annotations agree.")] = None,
 ) -> None:
     """Precision, recall and F1 per entity and relationship type against the gold plans, and
     counts of what is extracted from the plans without gold."""
-    from kg.evaluate import evaluate, gold_files
+    from kg.evaluate import evaluate, gold_files, gold_graph, load_gold
 
     with user_errors():
-        if graph is not None:
+        if annotation is not None:
+            g = gold_graph(load_gold(annotation))
+        elif graph is not None:
             g = _graph(graph)
         else:
             from kg.pipeline import build as run_build

@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 from kg.config import ROOT
 from kg.errors import InputError
 from kg.extract.lexicon import clean_name
-from kg.models import Graph, Node
+from kg.models import Edge, Evidence, Graph, Node
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +152,24 @@ def load_gold(path: Path) -> Gold:
 
 def gold_files(folder: Path = GOLD) -> list[Path]:
     return sorted(Path(folder).glob("*.yaml"))
+
+
+def gold_graph(gold: Gold) -> Graph:
+    """A gold file read as if it were the graph of its plan, so that one annotator's gold can be
+    scored against another's (`kg eval --annotation`): what agreement a single gold allows."""
+    nodes = [Node(id=f"gold:{i}", type=g.type, subtype=g.subtype, name=g.name, aliases=list(g.aliases),
+                  properties=dict(g.properties), evidence=[Evidence(doc=gold.doc, line=g.line or 1, quote=g.quote or g.name)])
+             for i, g in enumerate(gold.entities)]
+    edges: list[Edge] = []
+    for r in gold.relations:
+        chain = r.properties.get("chain")
+        si = _gold_endpoint(gold.entities, r.source_type, r.source, chain)
+        ti = _gold_endpoint(gold.entities, r.target_type, r.target, chain or (r.source if r.type == "HAS_STAGE" else None))
+        if si is None or ti is None:
+            continue  # an end the file does not define is no edge
+        edges.append(Edge(source=f"gold:{si}", target=f"gold:{ti}", type=r.type, properties=dict(r.properties),
+                          evidence=[Evidence(doc=gold.doc, line=r.line or 1, quote=r.quote or r.type)]))
+    return Graph(nodes=nodes, edges=edges, meta={"source": "gold", "doc": gold.doc})
 
 
 # --------------------------------------------------------------------------- matching

@@ -127,3 +127,27 @@ def test_eval_on_the_evaluation_texts():
     assert len(report.gold) >= 22
     assert ent.precision >= 0.90 and ent.recall >= 0.80, ent
     assert rel.precision >= 0.78 and rel.recall >= 0.60, rel
+
+
+def test_one_annotation_scored_against_another(tmp_path):
+    """kg eval --annotation: a gold file read as a graph agrees with itself fully, and one relation
+    and one entity dropped from a copy cost exactly those (and the relations on that entity)."""
+    import yaml
+
+    from kg.evaluate import evaluate_doc, gold_graph
+
+    src = Path(__file__).resolve().parents[1] / "heldout" / "gold" / "zibo-synthetic-innovation-plan.yaml"
+    a = load_gold(src)
+    same = evaluate_doc(gold_graph(a), a)
+    assert same.entity_total().precision == same.entity_total().recall == 1.0
+    assert same.relation_total().precision == same.relation_total().recall == 1.0
+    data = yaml.safe_load(src.read_text(encoding="utf-8"))
+    gone = next(e for e in data["entities"] if e["type"] == "Policy")
+    data["entities"].remove(gone)
+    lost = [r for r in data["relations"] if gone["name"] in (r["source"], r["target"])]
+    data["relations"] = [r for r in data["relations"] if r not in lost][1:]
+    b_path = tmp_path / "b.yaml"
+    b_path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    res = evaluate_doc(gold_graph(load_gold(b_path)), a)
+    assert res.entity_total().fn == 1 and res.entity_total().fp == 0
+    assert res.relation_total().fn == len(lost) + 1 and res.relation_total().fp == 0
