@@ -204,6 +204,12 @@ class Neo4jStore(GraphStore):
         if not write and self.dialect == "falkordb" and _writes(cypher):
             # Neo4j refuses writes in a read transaction; FalkorDB's Bolt ignores the access mode
             raise StoreError("the query writes (CREATE/MERGE/SET/DELETE/REMOVE/DROP) but was run read-only")
+        if self.max_message is not None:
+            size = request_size(cypher, params or {})
+            if size > self.max_message - MESSAGE_MARGIN:  # past it FalkorDB's Bolt server crashes
+                raise StoreError(f"the query and its parameters take {size} bytes, more than one request to {self.uri} "
+                                 f"holds (FalkorDB's Bolt limit is {self.max_message} bytes): split the parameters "
+                                 "over several queries")
         try:
             return (self._write if write else self._read)(cypher, params)
         except Exception as exc:

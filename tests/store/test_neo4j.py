@@ -159,3 +159,14 @@ def test_schema_is_created_in_neo4j_dialect(corpus):
         names |= {r["name"] for r in s.query("SHOW INDEXES YIELD name RETURN name")}
         assert {"kg_entity_id", "kg_entity_name", "kg_entity_names"} <= names
         assert "晋南钢铁集团" in [r["name"] for r in s.search_names("钢铁")]
+
+
+def test_a_query_too_large_for_falkordbs_bolt_is_refused_not_sent(bolt: BoltFalkorDB):
+    """A read query whose parameters pass FalkorDB's 4 KiB Bolt buffer would crash the server: the
+    adapter refuses it with an error that says what to do, and the server stays up."""
+    ids = [f"ent:山西第{i}号测试企业集团有限公司" for i in range(200)]
+    with Neo4jStore(uri=bolt.uri) as s:
+        with pytest.raises(StoreError, match=r"FalkorDB's Bolt limit is \d+ bytes\): split the parameters"):
+            s.query("MATCH (n:Entity) WHERE n.id IN $ids RETURN count(n) AS n", {"ids": ids})
+        assert s.query("MATCH (n:Entity) WHERE n.id IN $ids RETURN count(n) AS n", {"ids": ids[:10]}) == [{"n": 0}]
+    assert bolt.alive()
