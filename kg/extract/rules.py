@@ -407,11 +407,11 @@ class OrgRules:
         for n in names:
             if n.type != "Platform":
                 continue
-            m = re.search(r"在(?P<p>[^,，;；。在]{2,24}?)(?:布局|规划)?(?:建设|设立|建立|新建|组建)$", sent.text[max(0, n.start - 34) : n.start])
+            w0 = max(0, n.start - 34)
+            m = re.search(r"在(?P<p>[^,，;；。在]{2,24}?)(?:布局|规划)?(?:建设|设立|建立|新建|组建)$", sent.text[w0 : n.start])
             if not m:
                 continue
-            ps, pe = n.start - len(m.group(0)) + 1, n.start - len(m.group(0)) + 1 + len(m.group("p"))
-            place = next((p for p in places if p.start == ps and p.end == pe), None)
+            place = next((p for p in places if p.start == w0 + m.start("p") and p.end == w0 + m.end("p")), None)
             if place is not None:
                 out[n.start] = place
         return out
@@ -436,8 +436,7 @@ class OrgRules:
             for place, ptype in places_in_name(mm.m.name):
                 if ptype != "County" or not mm.m.name.startswith(place) or len(place) < 2:
                     continue  # a full county name (尧都区…); a short one (盐湖高新区) may be the city's (长治高新区)
-                printed = place
-                ev = ctx.ev(sent.para, sent.at(mm.start), sent.at(mm.start + len(printed)))
+                ev = ctx.ev(sent.para, sent.at(mm.start), sent.at(mm.start + len(place)))
                 county = ctx.entity(place, "County", ev, rule="name_prefix", city=COUNTY_CITY.get(place))
                 ctx.relation("LOCATED_IN", mm.m, county, mm.m.evidence, rule="name_prefix")
         # 在霍州市师庄乡…建设Y / 在长治建设氢能与燃料电池研究院
@@ -823,9 +822,9 @@ class OrgRules:
             cut = re.search(r"等", word)  # 鄂尔多斯等周边城市
             if cut:
                 word = word[: cut.start()]
-            head = next((p for p in PROVINCES if word.startswith(p) or word.startswith(short_province(p))), None)
-            skip = 0 if head is None else len(head) if word.startswith(head) else len(short_province(head))
-            city = _SHORT_CITY.get(word[skip:])
+            # 内蒙古呼和浩特: the city after its province
+            rest = next((word[len(f):] for p in PROVINCES for f in (p, short_province(p)) if word.startswith(f)), word)
+            city = _SHORT_CITY.get(word) or _SHORT_CITY.get(rest)  # 吉林 is a city before it is a province's
             if city is None or city == self.ctx.city:
                 continue
             ev = self.ctx.ev(sent.para, sent.at(ms), sent.at(ms + len(word)))
