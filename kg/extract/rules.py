@@ -824,7 +824,7 @@ class OrgRules:
                 word = word[: cut.start()]
             # 内蒙古呼和浩特: the city after its province
             rest = next((word[len(f):] for p in PROVINCES for f in (p, short_province(p)) if word.startswith(f)), word)
-            city = _SHORT_CITY.get(word) or _SHORT_CITY.get(rest)  # 吉林 is a city before it is a province's
+            city = _SHORT_CITY.get(rest)
             if city is None or city == self.ctx.city:
                 continue
             ev = self.ctx.ev(sent.para, sent.at(ms), sent.at(ms + len(word)))
