@@ -28,8 +28,8 @@ _NOT_PROGRAM = re.compile(r"(战略|部署|模式|理念|精神|方针|制度|�
 _GENERIC_PROGRAM = re.compile(r"^(?:各类|一批|重大(?=.{0,4}$)|重点(?=.{0,4}$)|各项|有关|相关|该|本|等|一流|优质|全市|全省|科技计划$|计划$)|一批|各类|的|"
                               r"重大(?:工程|计划|行动|专项)$|"
                               r"[一二三四五六七八九十两\d]+大")
-# the standing science and technology programmes of a level of government (国家重点研发计划, 省重大科技
-#专项, 市级科技计划): named, though each word of them is common
+# the standing science and technology programmes of a level of government (国家重点研发计划,
+# 省重大科技专项, 市级科技计划): named, though each word of them is common
 SCHEME = re.compile(r"(?:国家|[省市]级?)?(?:重点研发计划|重大科技专项|科技重大专项|自然科学基金)"
                     r"|(?:国家|省级|市级|县级)科技计划(?!项目|管理|体系)")
 _COUNTER_CODE = re.compile(r"^[一二三四五六七八九十两\d]+个$")

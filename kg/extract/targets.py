@@ -152,7 +152,7 @@ class TargetRules:
             year = int(ym.group(1))
         goal = bool(GOAL.search(text)) or any("目标" in t for t in sent.para.section_path[-1:])
         subject = None
-        found: list[tuple[TargetFact, int]] = []
+        found: list[TargetFact] = []  # the sentence's targets so far
         for clause_m in re.finditer(r"[^,，;；。:：()（）]+(?:[(（][^()（）]{0,30}[)）][^,，;；。:：()（）]*)*", text):
             clause = clause_m.group(0)
             off = clause_m.start()
@@ -167,29 +167,11 @@ class TargetRules:
                 elif subject is not None and not fact.indicator.startswith(subject):
                     fact.aliases.append(fact.indicator)
                     fact.indicator = subject + fact.indicator
-                prev = next((f for f, _ in reversed(found)), None)
-                places = fact.indicator.split("、")
-                if prev is not None and clause.strip().startswith("其中") and len(places) > 1 \
-                        and all(re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:区|县|市|旗|高新区|开发区|经开区)", p) for p in places):
-                    # 其中稀土高新区、昆都仑区、青山区、九原区均达到80家以上: one target per place
-                    for place in places[1:]:
-                        twin = TargetFact(place, fact.value, fact.unit, fact.year, evidence=None, value_max=fact.value_max)
-                        _qualify(twin, prev, True)
-                        twin.year = year
-                        twin.evidence = self.ctx.ev(sent.para, sent.at(off + s), sent.at(off + e))
-                        self.facts.append(twin)
-                    fact.indicator = places[0]
-                if prev is not None:
-                    _qualify(fact, prev, clause.strip().startswith("其中"))
-                lm = re.match(r"(?:推动|推进|促进|带动)(?=[\u4e00-\u9fff]{3})", fact.indicator)
-                if lm:  # 推动技术合同成交额年均增长: the indicator, and as printed
-                    fact.aliases.append(fact.indicator)
-                    fact.indicator = fact.indicator[lm.end() :]
-                found.append((fact, off + s))
                 ev = self.ctx.ev(sent.para, sent.at(off + s), sent.at(off + e))
-                fact.year = year
-                fact.evidence = ev
-                self.facts.append(fact)
+                for f in _in_context(fact, found[-1] if found else None, clause.strip().startswith("其中")):
+                    f.year, f.evidence = year, ev
+                    self.facts.append(f)
+                found.append(fact)
 
     # ------------------------------------------------------------------ emit
     def emit(self) -> None:
@@ -227,6 +209,26 @@ _HW = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 
 _LEVEL = re.compile(r"^(?:国家级|省级以上|省级|市级|县级)$")
 _BARE_GROWTH = re.compile(r"^(?:年均|每年|年)?(?:增长|增幅|增速|提高|提升)$")
+
+
+def _in_context(fact: TargetFact, prev: TargetFact | None, part: bool) -> list[TargetFact]:
+    """The targets a clause states, read after the target before it in its sentence (`part`: the
+    clause opens with 其中): 其中A区、B区均达到80家 is one target per place; 推动X opens X only as printed."""
+    out = [fact]
+    places = fact.indicator.split("、")
+    if prev is not None and part and len(places) > 1 \
+            and all(re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:区|县|市|旗|高新区|开发区|经开区)", p) for p in places):
+        # 其中稀土高新区、昆都仑区、青山区、九原区均达到80家以上
+        out += [TargetFact(p, fact.value, fact.unit, fact.year, value_max=fact.value_max) for p in places[1:]]
+        fact.indicator = places[0]
+    for f in out:
+        if prev is not None:
+            _qualify(f, prev, part)
+        lm = re.match(r"(?:推动|推进|促进|带动)(?=[\u4e00-\u9fff]{3})", f.indicator)
+        if lm:  # 推动技术合同成交额年均增长: the indicator, and as printed
+            f.aliases.append(f.indicator)
+            f.indicator = f.indicator[lm.end() :]
+    return out
 
 
 def _qualify(fact: TargetFact, prev: TargetFact, part: bool) -> None:
