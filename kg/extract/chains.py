@@ -691,6 +691,12 @@ class ChainRules:
                 for cell in by_role.get("site", []):
                     for zone in self._site_zones(cell, row.line):  # 主要承载地: 经开区、鸠江区
                         ctx.relation("IN_CHAIN", zone, chain, zone.evidence, rule="chain_table_site")
+                for cell in by_role.get("support", []):  # 主要支撑单位: 湘钢技术中心、湘潭大学
+                    for n in find_names(norm_text(cell)):
+                        if n.type in ("Enterprise", "University", "ResearchInstitute", "Hospital", "Platform", "Zone"):
+                            m = ctx.entity(n.name, n.type, ctx.line_ev(row.line, n.name), subtype=n.subtype,
+                                           rule="chain_table_support")
+                            ctx.relation("IN_CHAIN", m, chain, m.evidence, rule="chain_table_support")
             owner = owner or (self.ichain_of.get(chain.name) if chain is not None else None) or chain
             if owner is None:
                 continue

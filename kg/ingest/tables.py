@@ -16,7 +16,7 @@ _YEAR = re.compile(r"^((?:19|20)\d{2})年?$")
 def column_role(cell: str) -> str:
     """What a header cell names: no, name, baseline, target, growth, attribute, unit, demand, chain
     (stage sequences), and in tables of several chains: industry (the row's industry chain),
-    ichain (the row's innovation chain), leader (its 链主/龙头 enterprises), site (where it is built)."""
+    ichain (the row's innovation chain), leader (its 链主/龙头 enterprises), site (where it is built), support (who works in it)."""
     c = cell.replace(" ", "")
     if c in ("序号", "编号", "序"):
         return "no"
@@ -28,6 +28,8 @@ def column_role(cell: str) -> str:
         return "ichain"
     if re.search(r"承载|所在地|布局区域|集聚区域", c):  # 主要承载地: where the row's chain is built
         return "site"
+    if re.search(r"支撑单位|支撑平台|参与单位|协作单位", c):  # 主要支撑单位: who works in the row's chain
+        return "support"
     if re.search(r"依托|牵头|承担|建设单位|共建单位", c):  # 依托单位: who builds the row's platform
         return "host"
     if c in ("建设内容", "平台名称", "平台", "载体名称"):

@@ -308,3 +308,17 @@ def test_a_partner_opening_the_sentence_is_no_subject(mini_plan):
     collab = _rels(ex, "COLLABORATES_WITH")
     assert {("太原市", "中国科学院"), ("太原市", "清华大学"), ("太原市", "北京大学")} <= collab
     assert not any(s == "中国科学院" for s, _ in collab)
+
+
+def test_a_chain_tables_support_column(mini_plan):
+    """产业链 | 链主企业 | 创新链主要环节 | 主要支撑单位: the organisations and platforms of the last column
+    work in the row's chain (the column is no unit of measure)."""
+    _, ex = mini_plan([
+        "湘潭市“十四五”科技创新规划",
+        "一、重点任务",
+        "专栏2  重点产业科技创新链",
+        "产业链\t链主企业\t创新链主要环节\t主要支撑单位",
+        "风电装备产业链\t湘电集团\t电磁设计—关键材料—整机集成\t海上风力发电技术与检测国家重点实验室、湖南工程学院",
+    ])
+    in_chain = _rels(ex, "IN_CHAIN")
+    assert {("海上风力发电技术与检测国家重点实验室", "风电装备产业链"), ("湖南工程学院", "风电装备产业链")} <= in_chain
