@@ -703,28 +703,17 @@ class OrgRules:
                     wm = w if isinstance(w, Mentioned) else self.emit(sent, w)
                     ctx.relation("HOSTS", wm.m, pm, ev, rule="host_item")
                     hosts.append(wm)
-        # 在宝钛集团设立钛合金材料院士工作站: an organisation where a platform is set up hosts it
+        # 在宝钛集团设立钛合金材料院士工作站: an organisation where a named platform is set up hosts it
         for m in re.finditer(r"在(?P<who>[^,，;；。在]{2,40}?)(?:设立|建设|建立|组建)", sent.text):
             who = [n for n in names if n.start >= m.start("who") and n.end <= m.end("who") and n.type in ORG]
             who += [x for x in extra if x.start >= m.start("who") and x.end <= m.end("who") and x.m.type in ORG]
             p = next((p for p in platforms if m.end() <= p.start <= m.end() + 1), None)
             if who and p is not None and len(who) == len(re.split(r"[、和及]", m.group("who"))):
                 link([w if isinstance(w, Mentioned) else self.emit(sent, w) for w in who], p, m.start(), "host_at")
-        # 在海螺集团、奇瑞汽车设立院士工作站 / 在埃夫特、长信科技等企业新设博士后科研工作站: a kind of
-        # platform set up at each organisation of a list is one platform per organisation, named after it
+        # … and where only a kind is set up (在海螺集团、奇瑞汽车设立院士工作站 / 在埃夫特、长信科技等企业新设
+        # 博士后科研工作站), one platform per organisation, named after it
         for m in _SET_UP_AT_EACH.finditer(sent.text):
-            default = "Enterprise" if m.group("cat") or m.group("kind") != "重点实验室" else None
-            for om in self.members(sent, m.start("list"), m.end("list"), names, default, rule="set_up_at_each"):
-                if om.m.type not in ORG:
-                    continue
-                kind = clean_name(m.group("kind"))
-                printed = clean_name(sent.text[om.start : om.end])
-                _, subtype = SUFFIX_INDEX.get(re.sub(r"\([^()]*\)", "", kind), ("Platform", None))
-                ev = ctx.ev(sent.para, sent.at(om.start), sent.at(m.end()))
-                pm = ctx.entity(printed + kind, "Platform", ev, subtype=subtype, rule="set_up_at_each")
-                ctx.relation("HOSTS", om.m, pm, ev, rule="set_up_at_each")
-                built.append(Mentioned(pm, om.start, m.end()))
-                hosts.append(om)
+            self._set_up_at_each(sent, m, names, built, hosts)
         # Y依托X建设 / Y由X牵头组建
         for p in platforms:
             m = re.match(r"^\s*(?:是|为|,|，)?(?:依托|由)(?P<who>[^,，;；。]{2,40}?)(?:牵头)?(?:建设|组建|设立|成立|共建|承建)",
@@ -772,6 +761,23 @@ class OrgRules:
                     ctx.relation("HOSTS", w.m, pm, ctx.ev(sent.para, sent.at(w.start), sent.at(m.end())), rule="host_build")
                     hosts.append(w)
         return hosts, built
+
+    def _set_up_at_each(self, sent: Sentence, m: re.Match, names: list[NameSpan], built: list[Mentioned],
+                        hosts: list[Mentioned]) -> None:
+        """One platform of the kind `m` names at each organisation of its list, which HOSTS it."""
+        ctx = self.ctx
+        default = "Enterprise" if m.group("cat") or m.group("kind") != "重点实验室" else None
+        kind = clean_name(m.group("kind"))
+        _, subtype = SUFFIX_INDEX.get(re.sub(r"\([^()]*\)", "", kind), ("Platform", None))
+        for om in self.members(sent, m.start("list"), m.end("list"), names, default, rule="set_up_at_each"):
+            if om.m.type not in ORG:
+                continue
+            ev = ctx.ev(sent.para, sent.at(om.start), sent.at(m.end()))
+            pm = ctx.entity(clean_name(sent.text[om.start : om.end]) + kind, "Platform", ev, subtype=subtype,
+                            rule="set_up_at_each")
+            ctx.relation("HOSTS", om.m, pm, ev, rule="set_up_at_each")
+            built.append(Mentioned(pm, om.start, m.end()))
+            hosts.append(om)
 
     def _known_in(self, sent: Sentence, s: int, e: int) -> Mentioned | None:
         """A short name the corpus already knows (晋南钢铁) inside sentence[s:e]."""
