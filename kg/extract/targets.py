@@ -168,7 +168,8 @@ class TargetRules:
                     fact.aliases.append(fact.indicator)
                     fact.indicator = subject + fact.indicator
                 ev = self.ctx.ev(sent.para, sent.at(off + s), sent.at(off + e))
-                for f in _in_context(fact, found[-1] if found else None, clause.strip().startswith("其中")):
+                part = clause.strip().startswith("其中") or bool(re.search(r"[县区市旗](?:分别|均)", clause))
+                for f in _in_context(fact, found[-1] if found else None, part):
                     f.year, f.evidence = year, ev
                     self.facts.append(f)
                 found.append(fact)
@@ -328,7 +329,7 @@ P_VERB_OBJ_NUM = re.compile(r"(?P<verb>" + _VERB + r")(?P<ind>[\u4e00-\u9fff“�
 # N 个 X 被确定为 Y
 P_DESIGNATED = re.compile(r"(?P<num>" + _NUM + r")\s*(?P<unit>个|家|项|所)[\u4e00-\u9fff]{0,6}?被(?:确定|认定|评)为(?P<ind>[\u4e00-\u9fff]{3,20})")
 # 每年增幅 20% / 投入每年增幅 20%
-P_GROWTH = re.compile(r"(?P<ind>[\u4e00-\u9fffA-Z、]{2,24}?(?:增幅|增长|增速|提高|提升|降低|下降))\s*(?:达到|不低于|不少于|超过)?\s*"
+P_GROWTH = re.compile(r"(?P<ind>[\u4e00-\u9fffA-Z&、]{2,24}?(?:增幅|增长|增速|提高|提升|降低|下降))\s*(?:达到|不低于|不少于|超过)?\s*"
                       r"(?:(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)|(?P<pct>百分之[零〇一二两三四五六七八九十百]+))")
 # 设立规模不低于10亿元的株洲市科技创新投资基金: the fund's size
 P_FUND = re.compile(r"规模(?:不低于|不少于|达到|超过|为)?\s*(?P<num>" + _NUM + r")\s*(?P<unit>亿元|万元)(?:以上|左右)?的"
@@ -343,7 +344,7 @@ _LEADS_ONLY = re.compile(r"^(?:到“?十四五”?末|“?十四五”?期间|�
 _BAD_IND = re.compile(r"^(?:培育|引进|新增|打造|争创)?(?:专项|项目|企业|人才|平台)$|有$|全覆盖$|不$|^(?:实施|推动|支持|建设|培育|引进)$|^(?:每个|每(?!年)|\d|[一二三四五六七八九十]|其中|全年|总计|约|共|省级以上$|以上|以下|左右|目标|比重|水平)|"
                       r"(?:水平|位次|第[一二三四五])$|^[^占]*比重$")  # X占Y比重 is an indicator; …比重 alone is not
 # verbs a clause-level reading leaves at the end of an indicator (营业收入力争突破 200亿元)
-_TRAILING_VERB = re.compile(r"(?:力争|达到|达|突破|超过|提高到|提高至|提高|提升到|提升至|增长到|增长至|增加到|上升到|均|每年|都)+$")
+_TRAILING_VERB = re.compile(r"(?:力争|达到|达|突破|超过|提高到|提高至|提高|提升到|提升至|增长到|增长至|增加到|上升到|均|分别|每年|都)+$")
 
 
 def _lead_aliases(f: TargetFact | None, before: str, verb: str) -> None:

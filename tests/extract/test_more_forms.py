@@ -322,3 +322,15 @@ def test_a_chain_tables_support_column(mini_plan):
     ])
     in_chain = _rels(ex, "IN_CHAIN")
     assert {("海上风力发电技术与检测国家重点实验室", "风电装备产业链"), ("湖南工程学院", "风电装备产业链")} <= in_chain
+
+
+def test_places_that_each_reach_a_target(mini_plan):
+    """天长市、全椒县、来安县分别超过200家 (no 其中): still one target per place; R&D stays whole."""
+    _, ex = mini_plan([
+        "滁州市“十四五”科技创新规划",
+        "三、发展目标",
+        "到2025年，全市高新技术企业数达到1000家，天长市、全椒县、来安县分别超过200家，规模以上工业企业R&D经费支出年均增长15%。",
+    ])
+    targets = {m.name: m.properties.get("value") for m in ex.entities if m.type == "Target"}
+    assert {"天长市高新技术企业数": 200, "全椒县高新技术企业数": 200, "来安县高新技术企业数": 200}.items() <= targets.items()
+    assert targets["规模以上工业企业R&D经费支出年均增长"] == 15
