@@ -334,3 +334,10 @@ def test_places_that_each_reach_a_target(mini_plan):
     targets = {m.name: m.properties.get("value") for m in ex.entities if m.type == "Target"}
     assert {"天长市高新技术企业数": 200, "全椒县高新技术企业数": 200, "来安县高新技术企业数": 200}.items() <= targets.items()
     assert targets["规模以上工业企业R&D经费支出年均增长"] == 15
+
+
+def test_a_verb_between_an_organisation_and_a_platform_kind_ends_the_name():
+    assert ("全柴动力建设国家级企业技术中心", "Platform") not in _names("支持全柴动力建设国家级企业技术中心")
+    assert not any(n.startswith("远东传动") for n, _ in _names("推动远东传动升级国家级企业技术中心"))
+    assert not any(n.startswith("五粮液") and n.endswith("中心") for n, _ in _names("五粮液集团连续多年保持国家级企业技术中心"))
+    assert ("煤基固废资源化利用山西省重点实验室", "Platform") in _names("依托吕梁学院建设煤基固废资源化利用山西省重点实验室")
