@@ -16,6 +16,7 @@ import re
 from kg.extract.context import ChainContext, DocContext, Sentence, mask_titles
 from kg.extract.lexicon import SUFFIXES, clean_name, is_generic, norm_text, place_prefix
 from kg.extract.names import find_names
+from kg.extract.rules import CHAIN_MEMBERS
 from kg.models import EntityMention, Evidence, Table
 
 # 构建煤炭工业转型升级科技创新链 / 构建中医药工业快速发展科技创新链。
@@ -692,16 +693,18 @@ class ChainRules:
                     for zone in self._site_zones(cell, row.line):  # 主要承载地: 经开区、鸠江区
                         ctx.relation("IN_CHAIN", zone, chain, zone.evidence, rule="chain_table_site")
                 for cell in by_role.get("support", []):  # 主要支撑单位: 湘钢技术中心、湘潭大学
-                    for n in find_names(norm_text(cell)):
-                        if n.type in ("Enterprise", "University", "ResearchInstitute", "Hospital", "Platform", "Zone"):
-                            m = ctx.entity(n.name, n.type, ctx.line_ev(row.line, n.name), subtype=n.subtype,
-                                           rule="chain_table_support")
-                            ctx.relation("IN_CHAIN", m, chain, m.evidence, rule="chain_table_support")
+                    for m in self._cell_names(norm_text(cell), row.line, CHAIN_MEMBERS, "chain_table_support"):
+                        ctx.relation("IN_CHAIN", m, chain, m.evidence, rule="chain_table_support")
             owner = owner or (self.ichain_of.get(chain.name) if chain is not None else None) or chain
             if owner is None:
                 continue
             for cell in by_role.get("chain", []):
                 self._cell_sequences(owner, cell, row.line, raw_line, table)
+
+    def _cell_names(self, text: str, line: int, types: tuple[str, ...], rule: str) -> list[EntityMention]:
+        """The names of `types` a table cell's text holds, each with the cell's line as evidence."""
+        return [self.ctx.entity(n.name, n.type, self.ctx.line_ev(line, n.name), subtype=n.subtype, rule=rule)
+                for n in find_names(text) if n.type in types]
 
     def _site_zones(self, cell: str, line: int) -> list[EntityMention]:
         """The zones of a 主要承载地 cell: named ones, and the city's own 经开区 / 高新区 by their short
@@ -712,9 +715,9 @@ class ChainRules:
             part = part.strip()
             if not part:
                 continue
-            named = [n for n in find_names(part) if n.type == "Zone"]
+            named = self._cell_names(part, line, ("Zone",), "chain_table_site")
             if named:
-                out += [ctx.entity(n.name, "Zone", ctx.line_ev(line, n.name), rule="chain_table_site") for n in named]
+                out += named
             elif part in ("经开区", "高新区", "综保区") and ctx.city:
                 name = ctx.city[:-1] + part if len(ctx.city) > 2 else ctx.city + part
                 out.append(ctx.entity(name, "Zone", ctx.line_ev(line, part), rule="chain_table_site", aliases=[part]))
