@@ -62,13 +62,13 @@ PROSE_CHAIN = re.compile(r"(?P<verb>打造|培育|壮大|做强|做大|做优|�
                          r"(?:产业集群|全产业链|产业(?=高质量发展|做大做强|做强做优|发展|技术突破|转型升级|提质增效|集聚发展|规模))")
 # a technology area heading an item: ——新能源汽车技术。 / ——半导体产业新技术。 / ——轨道交通技术及智能制造装备。
 TECH_AREA = re.compile(r"^[—-]{1,2}\s*(?P<x>[\u4e00-\u9fff]{2,20}?)(?:产业)?(?:新)?技术(?:及[\u4e00-\u9fff]{2,10})?[。:：]")
-QUALIFIERS = ("转型升级", "快速发展", "加快发展", "高质量发展", "创新发展", "提质增效", "融合发展", "高端化")
+QUALIFIERS = ("转型升级", "快速发展", "加快发展", "高质量发展", "创新发展", "提质增效", "融合发展", "高端化", "科技创新", "融合创新")
 INDUSTRY_SYNONYMS = {"文旅": "文化旅游", "装备工业": "装备制造", "装备": "装备制造"}
 _LEAD = ("新一代", "先进", "现代化", "战略性")
 _NOT_INDUSTRY = re.compile(
     r"^(?:全|整个|完整|完整的|上下游|产业|延伸|现代化|高端|关键|优势|主导|重点|相关|各|本地|该|其|新兴|传统|未来|"
     r"传统优势|新兴优势|战略性新兴|传统产业|新兴产业|优势产业|主导产业|支柱产业|特色优势|"
-    r"循环经济|全闭环低碳|低碳|一体化|区域|地方|特色|支柱|龙头|各行业各领域|领域|行业|科技|大|小|强|补|延|链|双创|运维|配套|基础|形势|"
+    r"循环经济|全闭环低碳|低碳|一体化|区域|地方|特色|支柱|龙头|标志性|各行业各领域|领域|行业|科技|大|小|强|补|延|链|双创|运维|配套|基础|形势|"
     r"县区|高新区|开发区|经济技术开发区|经开区|园区|"
     r"[\u4e00-\u9fff]?等)$"
 )
@@ -92,6 +92,15 @@ ONE_CHARACTER_INDUSTRIES = set("铝钢铁铜镁锌钛煤茶酒醋盐硅锂棉麻
 # words a heading pairs that are not industries (第一章 发展基础与形势)
 _NOT_PAIR_WORD = re.compile(r"(?:基础|形势|机遇|挑战|成效|成就|问题|目标|任务|要求|思路|原则|现状|环境|趋势|保障|措施|机制|体制|改革|开放|合作|人才)$")
 _NOT_INDUSTRY_WORD = re.compile(r"试点|改革|增储|上产|方面|工作|[两三四五六七八九十]大|优势产业|产业和")
+# the heads industry names end in (a bare heading 3.现代农业。 names an industry only when it ends in one)
+SECTOR_HEADS = ("材料", "装备", "制造", "医药", "药物", "制剂", "器械", "能源", "氢能", "储能", "光伏", "风电", "汽车", "零部件",
+                "信息", "信息技术", "经济", "农业", "种业", "食品", "饮料", "饮品", "化工", "化学品", "电子", "健康", "康养",
+                "旅游", "文旅", "显示", "终端", "元器件", "芯片", "半导体", "集成电路", "船舶", "机械", "设备", "钢铁", "有色金属",
+                "冶金", "建材", "纺织", "服装", "大数据", "软件", "物联网", "人工智能", "环保", "节能环保", "中医药", "白酒", "酒类",
+                "航空", "航天", "轨道交通", "机器人", "陶瓷", "玻璃", "稀土", "锂电", "电池", "光电", "生物", "煤化工", "石化",
+                "煤层气", "服务业", "物流", "家电", "家居", "纸业", "茶叶")
+# a parent section whose bare sub-headings are industries: 二、培育壮大战略性新兴产业 / 三、实施关键核心技术攻关
+_INDUSTRY_PARENT = re.compile(r"产业|制造|技术攻关|攻关方向|科技专项|创新链|关键核心技术")
 SEQ_SPLIT = re.compile(r"\s*(?:-{1,2}|—{1,2}|–|→|－|─|>)\s*")
 _SEQ_MARK = re.compile(r"[-—–→－─>]")
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
@@ -155,6 +164,7 @@ class ChainRules:
         self.inline_scopes: set[str] = set()
         self.table_sequences: dict[str, list[list[list[str]]]] = {}  # scope -> stage groups of its table rows
         self.ichain_of: dict[str, EntityMention] = {}  # industry chain -> the innovation chain the plan names for it
+        self.open_chains: list[ChainContext] = []  # chain contexts opened by the headings above the text
 
     # ------------------------------------------------------------------ mentions
     def industry_chain(self, industry: str, ev: Evidence, wording: str | None, rule: str) -> EntityMention:
@@ -167,13 +177,22 @@ class ChainRules:
 
     # ------------------------------------------------------------------ context
     def heading(self, title: str, para, level_line: int) -> None:
-        """A heading ends the chain context it does not nest in. 构建X科技创新链 headings open an
-        umbrella innovation chain; headings naming an industry chain (（一）氢能产业链, 1. 做强
-        煤机装备产业链) open that chain's context for the section below."""
+        """A heading ends the chain context it does not nest in (the context of a heading above it
+        comes back: （三）风电装备 under 一、做强清洁能源装备产业链 is in that chain's text again after
+        a sub-section that named its own). 构建X科技创新链 headings open an umbrella innovation chain;
+        headings naming an industry chain (（一）氢能产业链, 1. 做强煤机装备产业链) open that
+        chain's context for the section below."""
         ctx = self.ctx
         depth = len(para.section_path) or 1
+        self.open_chains = [c for c in self.open_chains if c.depth < depth]
         if ctx.chain is not None and depth <= ctx.chain.depth:
-            ctx.chain = None
+            ctx.chain = self.open_chains[-1] if self.open_chains else None
+        self._heading(title, para, depth)
+        if ctx.chain is not None and ctx.chain.depth == depth and ctx.chain not in self.open_chains:
+            self.open_chains.append(ctx.chain)
+
+    def _heading(self, title: str, para, depth: int) -> None:
+        ctx = self.ctx
         t = norm_text(title)
         m = BUILD_ICHAIN.match(t) or (ICHAIN_TITLE.search(t) if "构建" in t else None)
         if m and not re.search(r"其他|各行业", m.group("name")):
@@ -223,7 +242,10 @@ class ChainRules:
                                          also=pair[1:])
             return
         hm = HEADING_CHAIN.search(t)
-        if hm and "、" not in hm.group("name"):
+        if not hm:
+            self._bare_heading(t, para, depth)
+            return
+        if "、" not in hm.group("name"):
             industry = industry_of(hm.group("name"))
             if industry and len(industry) <= 10:
                 s0 = para.text.find(hm.group("name")) if hm.group("name") in para.text else 0
@@ -234,6 +256,40 @@ class ChainRules:
                 city = ctx.city_entity()
                 if city is not None:
                     ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="chain_heading")
+
+    def _bare_heading(self, title: str, para, depth: int) -> None:
+        """1.氢能。 / （二）电子信息与电力电子 / (5) 新材料领域：: a heading that is nothing but an
+        industry's name (its head a sector word), under a section about industries or their key
+        technologies, is about that industry (with 与, both): its actors are in the chain."""
+        parents = para.section_path[:-1]
+        if not parents or not any(_INDUSTRY_PARENT.search(norm_text(p)) for p in parents[-2:]):
+            return
+        if self.ctx.chain is not None:
+            return  # 稀土功能材料 under 做强稀土新材料产业链: a segment of the open chain, not another one
+        core = re.sub(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]?\s*)?" + _HEADING_VERBS + "*(?:开发)?", "", title)
+        core = re.sub(r"[。:：,，]$", "", core)
+        core = re.sub(r"(?:领域|产业)$", "", core)
+        words = re.split(r"[与和及]", core)
+        if not 2 <= len(core) <= 16 or len(words) > 2 or any(
+                not re.fullmatch(r"[\u4e00-\u9fff]{2,10}", w) or lead_cut(w) or not w.endswith(SECTOR_HEADS)
+                or _NOT_PAIR_WORD.search(w) or _is_activity(w) or is_generic(w) for w in words):
+            return
+        chains: list[EntityMention] = []
+        for w in words:
+            industry = industry_of(w)
+            if not industry or len(industry) > 10:
+                return
+        city = self.ctx.city_entity()
+        for w in words:
+            s0 = max(para.text.find(w), 0)
+            ev = self.ctx.ev(para, s0, s0 + len(w))
+            chain = self.industry_chain(industry_of(w) or w, ev, clean_name(w), rule="chain_bare_heading")
+            chains.append(chain)
+            if city is not None:
+                self.ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="chain_bare_heading")
+        self.ctx.chain = ChainContext(name=chains[0].name, industry=chains[0].name, mention=chains[0],
+                                      industry_mention=chains[0], line=chains[0].evidence.line, depth=depth,
+                                      also=chains[1:])
 
     def run_in(self, sent: Sentence) -> ChainContext | None:
         """构建X科技创新链。 opening a paragraph: the paragraph (and the 专栏 after it) is about X."""
@@ -882,8 +938,14 @@ ACTIVITIES = ("研发", "制造", "生产", "运维", "安装", "运输", "加�
               "利用", "应用", "服务", "设计", "检测", "维修", "流通", "仓储", "物流", "营销", "推广", "开发", "标准化生产")
 
 
+# kinds of manufacturing that are industries, not steps of a chain (智能制造 beside 设备制造)
+MANUFACTURING_INDUSTRIES = ("智能制造", "先进制造", "高端制造", "增材制造", "绿色制造", "装备制造")
+
+
 def _is_activity(word: str) -> bool:
     w = re.sub(r"(?:等|全)+$", "", clean_name(word))
+    if w in MANUFACTURING_INDUSTRIES:
+        return False
     return w in ACTIVITIES or any(w.endswith(a) and len(w) - len(a) <= 3 for a in ("研发", "制造", "加工", "销售"))
 
 

@@ -1063,7 +1063,13 @@ class OrgRules:
                 if cm:
                     c = re.sub(r"^(?:具有较强竞争力的|较强竞争力的|竞争力的|的)", "", cm.group(1))
             if c:
-                self._lead(sent, names, m.start("x"), m.end("x"), c, m.start(), m.end())
+                # 支持千金药业（…）发挥妇科中药龙头企业作用: the named subject leads, 妇科中药 is its field
+                before = re.sub(r"\([^()]{1,20}\)$", "", sent.masked[: m.start()])
+                subject = next((n for n in names if n.end == len(before) and n.type == "Enterprise"), None)
+                if subject is not None and not any(n.start >= m.start("x") and n.end <= m.end("x") for n in names):
+                    self._lead(sent, names, subject.start, subject.end, c, subject.start, m.end())
+                else:
+                    self._lead(sent, names, m.start("x"), m.end("x"), c, m.start(), m.end())
 
     def _lead(self, sent: Sentence, names: list[NameSpan], xs: int, xe: int, chain_word: str, s: int, e: int,
               default: str | None = "Enterprise") -> None:

