@@ -14,7 +14,7 @@ import re
 from kg.ingest.structure import DATE_LINE, DOC_KIND_END, DOCNO_LINE, ORG_LINE, cn_to_int
 from kg.models import DocumentMeta, Paragraph, Section
 
-_CITY = re.compile(r"^([\u4e00-\u9fff]{2,3}市)")
+_CITY = re.compile(r"^([\u4e00-\u9fff]{2,4}?市)")  # 临汾市, 鄂尔多斯市
 _ENCLOSED = re.compile(r"印发.*?《([^《》]{4,100})》|《([^《》]{4,100})》.{0,4}印发")
 _NOTICE = re.compile(r"关于印发(.{4,100}?)的通知$")
 _DATE = re.compile(r"^(\d{4}|[〇零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(\d{1,2}|[一二三四五六七八九十]{1,3})日)?")

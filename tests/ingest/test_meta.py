@@ -81,3 +81,13 @@ def test_dates():
     assert parse_date("二〇二二年一月") == "2022-01"
     assert parse_date("二〇二一年十二月三十日") == "2021-12-30"
     assert parse_date("2022年13月") is None
+
+
+def test_a_city_of_four_characters(tmp_path: Path):
+    """鄂尔多斯市, 呼和浩特市: the city is read from a masthead whatever its length (it was cut at three
+    characters, which left a whole plan without its city and every DEVELOPS_CHAIN it states)."""
+    path = tmp_path / "ordos-plan.txt"
+    path.write_text("鄂尔多斯市人民政府文件\n\n鄂府发〔2022〕5号\n\n鄂尔多斯市“十四五”科技创新规划\n\n一、总体要求\n"
+                    "加快培育新能源、新材料等战略性新兴产业。\n", encoding="utf-8")
+    docs, _ = read_paths([path], use_manifest=False)
+    assert (docs[0].meta.city, docs[0].meta.issuer) == ("鄂尔多斯市", "鄂尔多斯市人民政府")
