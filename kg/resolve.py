@@ -427,7 +427,9 @@ def _merge_type(type_: str, idxs: list[int], mentions: list[tuple[int, EntityMen
         if type_ in ("InnovationChain", "IndustryChain", "Program", "Policy", "Agency"):
             for a in m.aliases:
                 ka = (scope_of(i), _exact_key(type_, m.model_copy(update={"name": a})))
-                if ka in keyed:
+                if ka in keyed and (type_ != "IndustryChain" or mentions[keyed[ka]][1].evidence.doc == m.evidence.doc):
+                    # a chain's wordings are one plan's reading (its 装备制造 folded into 船舶及装备制造):
+                    # across plans, chains are one by their canonical names only
                     uf.union(keyed[ka], i, "exact", f"alias {a}")
     if type_ == "Agency":
         _merge_agencies(idxs, mentions, uf)

@@ -63,7 +63,7 @@ def test_same_organisation_merges_across_cities_but_city_scoped_things_do_not():
                                          properties={"indicator": "高新技术企业", "year": 2025}))
         ex.entities.append(EntityMention(name="市气象局", type="Agency", city=city, scope=city,
                                          evidence=Evidence(doc=ex.doc, line=8, quote="市气象局")))
-    g = resolve([a, b])
+    g = resolve([b, a])
     ents = [n for n in g.nodes if n.type == "Enterprise"]
     assert len(ents) == 1 and ents[0].properties["cities"] == ["临汾市", "运城市"]
     assert sorted(n.id for n in g.nodes if n.type == "Target") == ["target:临汾市/高新技术企业/2025",
@@ -93,3 +93,15 @@ def test_corpus_merges_are_explained(corpus):
     xz = next(n for n in res.nodes if n.name == "忻州师范学院")
     assert "忻州师院" in xz.aliases and any(m.rule == "curated" for m in xz.merges)
     assert load_curation().aliases[0].name == "忻州师范学院"
+
+
+def test_one_plans_chain_wordings_do_not_merge_chains_of_other_plans():
+    """九江 folds its 装备制造 into 船舶及装备制造产业链; 宝鸡's own 装备制造产业链 stays a chain of
+    its own name (it was swallowed through that alias, with 16 other plans' chains)."""
+    a = _ex("jiujiang.txt", "九江市", ("船舶及装备制造产业链", "IndustryChain"))
+    a.entities[0].aliases = ["装备制造产业链", "装备制造"]
+    b = _ex("baoji.txt", "宝鸡市", ("装备制造产业链", "IndustryChain"), ("船舶及装备制造产业链", "IndustryChain"))
+    g = resolve([b, a])
+    assert _names(g, "IndustryChain") == ["船舶及装备制造产业链", "装备制造产业链"]
+    # the same canonical chain in two plans is one chain
+    assert {e.doc for n in g.nodes if n.name == "船舶及装备制造产业链" for e in n.evidence} == {"jiujiang.txt", "baoji.txt"}
