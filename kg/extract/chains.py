@@ -15,7 +15,7 @@ import re
 
 from kg.extract.context import ChainContext, DocContext, Sentence, mask_titles
 from kg.extract.lexicon import SUFFIXES, clean_name, is_generic, norm_text, place_prefix
-from kg.extract.names import find_names
+from kg.extract.names import NameSpan, find_names
 from kg.extract.rules import CHAIN_MEMBERS
 from kg.models import EntityMention, Evidence, Table
 
@@ -38,8 +38,10 @@ HEADING_PAIR = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）.
 DEVELOP_LIST_ETC = re.compile(r"(?:培育发展|重点发展|大力发展|加快发展|培育壮大|发展壮大|发展|培育|壮大|布局|打造)"
                               r"(?P<list>[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12}){1,12})等(?:新兴|未来|特色|优势|高端)?"
                               r"产业(?:集群)?(?![\u4e00-\u9fff])")
-# what a place develops: 重点发展中药材、绿色食品和文旅康养， (a zone's or county's industries)
-FOCUS_LIST = re.compile(r"重点发展(?P<list>[\u4e00-\u9fff]{2,12}(?:[、和][\u4e00-\u9fff]{2,12}){1,8})(?=[,，。；;]|$)")
+# what a place develops: (3) 南溪区：依托南溪经济开发区，发展智能装备和新能源汽车零部件， / 临湘市聚焦
+# 浮标钓具和化工新材料； (a county's or zone's industries, read only where the place is the subject)
+FOCUS_LIST = re.compile(r"(?:重点|加快|积极|大力|着力)?(?:发展|布局|聚焦)(?P<list>[\u4e00-\u9fff]{2,12}(?:[、和及][\u4e00-\u9fff]{2,12}){0,8})"
+                        r"(?=[,，。；;]|$)")
 # lists of chains sharing the word 产业链: 打造氢能、光伏、新材料等十大产业链
 CHAIN_LIST = re.compile(r"(?P<list>[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12}){1,20})(?:等)?"
                         r"(?:[一二三四五六七八九十两\d]+(?:条|大|个))?(?:重点|主导|特色|优势|新兴|标志性|支柱)?(?:产业)?产业链(?!的)")
@@ -140,6 +142,16 @@ def industry_of(text: str) -> str | None:
             or _NOT_INDUSTRY_WORD.search(s):
         return None  # 以创新链提升产业链: a slogan; 能源革命综合改革试点: a programme, not an industry
     return s
+
+
+def _place_title(path: list[str]) -> bool:
+    """Is the innermost heading nothing but places (（3）南溪区：, 5.周村区和文昌湖区。)?"""
+    if not path:
+        return False
+    title = re.sub(r"[。:：\s]+$", "", norm_text(path[-1]))
+    names = find_names(title)
+    rest = "".join(ch for i, ch in enumerate(title) if not any(n.start <= i < n.end for n in names))
+    return bool(names) and all(n.type in ("County", "Zone") for n in names) and not re.sub(r"[、和及与]", "", rest)
 
 
 def industry_chain_name(industry: str) -> str:
@@ -373,15 +385,23 @@ class ChainRules:
             for m in rx.finditer(sent.masked):
                 if _is_activity(m.group("list").split("、")[0]):
                     continue
-                zones = []
+                zones, loose = [], False
                 if rx is FOCUS_LIST:
-                    if not _ZONE_OR_COUNTY.search(sent.masked[: m.start()]):
-                        continue  # only a place's 重点发展 list names industries (“材”就是新材料。重点发展特种钢…: products)
-                    clause_s = max(sent.masked.rfind(c, 0, m.start()) for c in "；;。") + 1
-                    zones = [n for n in find_names(sent.masked) if n.type == "Zone" and clause_s <= n.start and n.end <= m.start()]
+                    # the old form (重点发展 two or more) may follow a place anywhere before it; the others
+                    # need the place as the clause's subject
+                    lst = m.group("list")
+                    loose = m.group(0).startswith("重点发展") and re.search(r"[、和]", lst) is not None \
+                        and all(2 <= len(w) <= 12 for w in re.split(r"[、和]", lst))
+                    zones = self._place_subject(sent, m.start(), loose)
+                    if zones is not None and not loose and not self._opens_clause(sent, m.start()):
+                        zones = None  # 科技城集中发展区加快建设, 形成…的发展格局: 发展 inside a noun
+                    if zones is None or not loose and self.ctx.chain is not None:
+                        continue  # only a place's 发展 list names industries (“材”就是新材料。重点发展特种钢…: products;
+                        # in one chain's section, a place's list names its segments)
                 pos = m.start("list")
                 ev = self.ctx.ev(sent.para, sent.at(pos), sent.at(m.end()))
-                for mm in re.finditer(r"[^、和]+" if rx is FOCUS_LIST else r"[^、和及]+", m.group("list")):
+                split = r"[^、和]+" if rx is FOCUS_LIST and loose else r"[^、和及等]+" if rx is FOCUS_LIST else r"[^、和及]+"
+                for mm in re.finditer(split, m.group("list")):
                     chain = self._developed(mm.group(0), sent, pos + mm.start(), pos + mm.end(), rule="chain_prose_list",
                                             longest=10 if rx is FOCUS_LIST else 8, list_ev=ev)
                     for zone in zones if chain is not None else []:  # 陵川经济技术开发区…重点发展中药材: in that chain
@@ -392,6 +412,28 @@ class ChainRules:
         for m in COUNTED_CLUSTER.finditer(sent.masked):
             if not re.search(r"标志性|引领性|[和及、的]", m.group("x")):
                 self._developed(m.group("x"), sent, m.start(), m.end(), rule="chain_cluster")
+
+    def _place_subject(self, sent: Sentence, verb: int, loose: bool) -> list[NameSpan] | None:
+        """The zones of a clause whose subject is a place, or None when no place is its subject:
+        a county or zone opening the clause (南溪区：依托南溪经济开发区，发展…, 全椒经济开发区位于全椒县，
+        聚焦…). A zone named there is in the chains of the list."""
+        clause_s = max(sent.masked.rfind(c, 0, verb) for c in "；;。") + 1
+        head = re.match(r"\s*(?:[(（]?\d{1,2}[)）.、．]\s*)?", sent.masked[clause_s:verb])
+        start = clause_s + (head.end() if head else 0)
+        names = [n for n in find_names(sent.masked) if start <= n.start and n.end <= verb]
+        zones = [n for n in names if n.type == "Zone"]
+        if any(n.start == start and n.type in ("County", "Zone") for n in names):
+            return zones
+        if start == 0 and sent.start == 0 and _place_title(sent.para.section_path):
+            return zones  # （3）南溪区：依托南溪经济开发区，发展…: the item's heading is the place
+        return zones if loose and _ZONE_OR_COUNTY.search(sent.masked[:verb]) else None
+
+    @staticmethod
+    def _opens_clause(sent: Sentence, verb: int) -> bool:
+        """Does the verb at `verb` open a clause or follow its place (南溪区：发展…, 依托兴文经济开发区发展…)?"""
+        if verb == 0 or sent.masked[verb - 1] in "：:，,；; ":
+            return True
+        return any(n.end == verb and n.type in ("County", "Zone") for n in find_names(sent.masked))
 
     def _prose_chains(self, sent: Sentence) -> None:
         """壮大我市半导体材料产业集群 / 推动轨道交通产业高质量发展: a chain the city develops."""

@@ -74,3 +74,33 @@ def test_the_named_subject_leads_where_the_lead_phrase_names_a_field(mini_plan):
     ])
     assert ("示范千金药业股份有限公司", "生物医药产业链") in _rels(ex, "LEADS_CHAIN")
     assert not any(m.name == "妇科中药" for m in ex.entities)
+
+
+def test_what_a_county_item_develops(mini_plan):
+    """（3）南溪区：依托南溪经济开发区，发展A和B / 临湘市聚焦A和B: the place is the subject (in the item's
+    heading or opening the clause), so its list names the city's industries, and the zone it builds
+    on is in them. 发展 inside a noun (科技城集中发展区加快建设) names nothing."""
+    _, ex = mini_plan([
+        "宜宾市“十四五”科技创新规划",
+        "四、推动县域创新特色发展",
+        "（3）南溪区：依托南溪经济开发区，发展智能装备和新能源汽车零部件，建设区级科技企业孵化器。",
+        "（4）江安县：依托江安县阳春工业园区，发展精细化工和竹浆纸等新材料。",
+        "汨罗市聚焦再生资源，临湘市聚焦浮标钓具和化工新材料。",
+        "宜宾高新区综合实力稳步提升，科技城集中发展区加快建设。",
+    ])
+    chains = _chains(ex)
+    assert {"智能装备产业链", "新能源汽车零部件产业链", "精细化工产业链", "竹浆纸产业链", "新材料产业链",
+            "再生资源产业链", "浮标钓具产业链", "化工新材料产业链"} <= chains
+    assert ("宜宾市", "智能装备产业链") in _rels(ex, "DEVELOPS_CHAIN")
+    assert {("南溪经济开发区", "智能装备产业链"), ("江安县阳春工业园区", "精细化工产业链")} <= _rels(ex, "IN_CHAIN")
+    assert not any("加快建设" in c for c in chains)
+
+
+def test_a_places_list_in_one_chains_section_names_its_segments(mini_plan):
+    """Under （五）壮大通用航空产业链, 芜湖航空产业园…发展飞机整机、航电系统 are the chain's segments."""
+    _, ex = mini_plan([
+        "芜湖市“十四五”科技创新规划",
+        "（五）壮大通用航空产业链",
+        "芜湖航空产业园位于湾沚区，要依托机场资源，发展飞机整机、航空零部件、航电系统和运营服务。",
+    ])
+    assert _chains(ex) == {"通用航空产业链"}
