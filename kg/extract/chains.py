@@ -93,7 +93,7 @@ _ZONE_OR_COUNTY = re.compile(r"(?:开发区|高新区|经开区|园区|示范区
 ONE_CHARACTER_INDUSTRIES = set("铝钢铁铜镁锌钛煤茶酒醋盐硅锂棉麻丝粮油气")
 # words a heading pairs that are not industries (第一章 发展基础与形势)
 _NOT_PAIR_WORD = re.compile(r"(?:基础|形势|机遇|挑战|成效|成就|问题|目标|任务|要求|思路|原则|现状|环境|趋势|保障|措施|机制|体制|改革|开放|合作|人才)$")
-_NOT_INDUSTRY_WORD = re.compile(r"试点|改革|增储|上产|方面|工作|[两三四五六七八九十]大|优势产业|产业和")
+_NOT_INDUSTRY_WORD = re.compile(r"试点|改革|增储|上产|方面|工作|[两三四五六七八九十]大|优势产业|产业和|一批|平台|载体|项目")
 # the heads industry names end in (a bare heading 3.现代农业。 names an industry only when it ends in one)
 SECTOR_HEADS = ("材料", "装备", "制造", "医药", "药物", "制剂", "器械", "能源", "氢能", "储能", "光伏", "风电", "汽车", "零部件",
                 "信息", "信息技术", "经济", "农业", "种业", "食品", "饮料", "饮品", "化工", "化学品", "电子", "健康", "康养",

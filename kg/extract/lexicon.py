@@ -288,6 +288,8 @@ SUFFIXES: list[tuple[str, str, str | None]] = sorted(
         ("大学科技园", "Platform", "Incubator"), ("创业中心", "Platform", "Incubator"),
         ("创新中心", "Platform", "TechInnovationCenter"), ("研发平台", "Platform", None),
         ("综改区", "Zone", None), ("产业集聚区", "Zone", None), ("集聚区", "Zone", None), ("园区", "Zone", None),
+        ("新区", "Zone", None), ("工业园", "Zone", None), ("科技创新走廊", "Zone", None), ("科创走廊", "Zone", None),
+        ("创新走廊", "Zone", None),
         # agencies
         ("人民政府", "Agency", None), ("人民政府办公室", "Agency", None), ("领导小组办公室", "Agency", None),
         ("创业服务中心", "Agency", None), ("科学技术局", "Agency", None), ("科技局", "Agency", None), ("科技厅", "Agency", None),

