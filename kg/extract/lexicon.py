@@ -273,7 +273,7 @@ SUFFIXES: list[tuple[str, str, str | None]] = sorted(
         ("院士工作站", "Platform", "AcademicianWorkstation"), ("院士专家工作站", "Platform", "AcademicianWorkstation"),
         ("博士后科研工作站", "Platform", "PostdocStation"), ("博士后工作站", "Platform", "PostdocStation"),
         ("博士后科研流动站", "Platform", "PostdocStation"), ("博士后创新实践基地", "Platform", "PostdocStation"),
-        ("联盟", "Platform", "Alliance"),
+        ("联盟", "Platform", "Alliance"), ("创新联合体", "Platform", "Alliance"),
         ("研究中心", "Platform", None), ("研发中心", "Platform", None), ("研究基地", "Platform", None), ("加速中心", "Platform", "Incubator"),
         ("智创谷", "Platform", "Incubator"), ("服务平台", "Platform", None), ("云平台", "Platform", None),
         ("微平台", "Platform", None), ("知识产权保护中心", "Platform", None), ("知识产权运营中心", "Platform", None),
@@ -292,7 +292,7 @@ SUFFIXES: list[tuple[str, str, str | None]] = sorted(
         ("创新走廊", "Zone", None),
         # agencies
         ("人民政府", "Agency", None), ("人民政府办公室", "Agency", None), ("领导小组办公室", "Agency", None),
-        ("创业服务中心", "Agency", None), ("科学技术局", "Agency", None), ("科技局", "Agency", None), ("科技厅", "Agency", None),
+        ("创业服务中心", "Platform", "Incubator"), ("科学技术局", "Agency", None), ("科技局", "Agency", None), ("科技厅", "Agency", None),
         ("科学技术厅", "Agency", None), ("管委会", "Agency", None), ("气象局", "Agency", None), ("卫健委", "Agency", None),
         ("发改委", "Agency", None), ("工信局", "Agency", None), ("教育局", "Agency", None), ("财政局", "Agency", None),
         ("知识产权局", "Agency", None), ("人社局", "Agency", None), ("统计局", "Agency", None), ("领导小组", "Agency", None),

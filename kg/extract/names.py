@@ -203,7 +203,10 @@ def typed_candidates(text: str) -> list[NameSpan]:
                     start, name, ok = s3, n3, True
         if not ok:
             continue
-        out.append(NameSpan(start, end, name, type_, _subtype_in(name, subtype)))
+        if suffix == "创业服务中心" and re.match(r"(?:[\u4e00-\u9fff]{2,3})?省", name):
+            # a zone's 创业服务中心 is its incubator; the province's is a public agency (山西省高新技术创业服务中心)
+            type_, subtype = "Agency", None
+        out.append(NameSpan(start, end, name, type_, None if type_ == "Agency" else _subtype_in(name, subtype)))
     out.extend(quoted_names(text))
     return out
 
@@ -328,6 +331,9 @@ def _valid(name: str, core: str, type_: str) -> bool:
         return False
     if any(part.endswith(_PLATFORM_KINDS) for part in re.split(r"[—→]", name)[:-1]):
         return False  # 众创空间—孵化器—加速器: a sequence of kinds, not a name (中北大学—运城…研究院 is one)
+    if name.endswith("创业服务中心") and (_strip_places(core) != core or core[:1] in "省市") \
+            and re.fullmatch(r"(?:高新技术|科技)?", _strip_places(core).lstrip("省市")):
+        return True  # 德阳市高新技术创业服务中心, 山西省高新技术创业服务中心: one per place
     if type_ == "Agency":
         # 市人民政府, 省卫健委, 临汾市科学技术局, 知识产权局 (a bureau needs no place); not party or
         # legislative bodies (市委, 人大, 政协) and not a one-word remainder (市局)

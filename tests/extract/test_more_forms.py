@@ -341,3 +341,13 @@ def test_a_verb_between_an_organisation_and_a_platform_kind_ends_the_name():
     assert not any(n.startswith("远东传动") for n, _ in _names("推动远东传动升级国家级企业技术中心"))
     assert not any(n.startswith("五粮液") and n.endswith("中心") for n, _ in _names("五粮液集团连续多年保持国家级企业技术中心"))
     assert ("煤基固废资源化利用山西省重点实验室", "Platform") in _names("依托吕梁学院建设煤基固废资源化利用山西省重点实验室")
+
+
+def test_innovation_consortia_and_a_zones_incubation_centre():
+    """创新联合体 is an alliance of several units; a zone's or city's 创业服务中心 is its incubator, the
+    province's (山西省高新技术创业服务中心) a public agency (rule set 12)."""
+    assert ("晋城市氢能产业技术创新联合体", "Platform") in _names("组建晋城市氢能产业技术创新联合体")
+    assert _names("支持龙头企业牵头组建一批创新联合体") == set()
+    assert ("南阳高新区创业服务中心", "Platform") in _names("支持南阳高新区创业服务中心提档升级")
+    assert ("德阳市高新技术创业服务中心", "Platform") in _names("依托德阳市高新技术创业服务中心建设")
+    assert ("山西省高新技术创业服务中心", "Agency") in _names("联合山西省高新技术创业服务中心")
