@@ -731,10 +731,14 @@ class OrgRules:
                              rule="host_by")
                 hosts.append(bm)
         # 山西通才工贸有限公司建设的高强建材钢等中试基地 / 培育建设A、B等中试基地
-        for m in re.finditer(r"(?P<list>[^,，;；。]{2,60}?)等(?P<mod>省级|市级|国家级|省级以上|自治区级?|省)?(?P<suf>中试基地|重点实验室|"
+        # 建设A、B、C三个中试基地 / 依托X建设A、B等市级临床医学研究中心
+        for m in re.finditer(r"(?P<list>[^,，;；。]{2,60}?)(?P<etc>等|[两三四五六七八九十]个)"
+                             r"(?P<mod>省级|市级|国家级|省级以上|自治区级?|省)?(?P<suf>中试基地|重点实验室|临床医学研究中心|工程实验室|"
                              r"技术创新中心|工程技术研究中心|工程研究中心|企业技术中心|产业技术创新战略联盟)", sent.text):
             s = m.start("list")
             seg = sent.text[s : m.end("list")]
+            if m.group("etc") != "等" and "、" not in seg:
+                continue  # 建设两个中试基地: a count, not a list
             verbs = list(re.finditer(BUILD + r"|支持|推进|培育|加大", seg))
             who: list[Mentioned] = []
             if verbs:
@@ -742,6 +746,11 @@ class OrgRules:
                 vs = s + verb.start()
                 item_start = s + seg.rfind("、", 0, verb.start()) + 1
                 whos = [n for n in names if n.end <= vs and n.start >= item_start and n.type in ORG]
+                if not whos:  # 依托赣南师范大学，建设A、B等重点实验室: the builder opens the clause before
+                    cs = max(sent.text.rfind(c, 0, s) for c in ",，;；:：")
+                    prev = re.search(r"(?:^|[,，;；:：])(?:依托|由)(?P<who>[^,，;；:：]{2,60})$", sent.text[: max(cs, 0)])
+                    if cs >= 0 and prev and not sent.text[cs + 1 : vs].strip(" 、"):
+                        whos = [n for n in names if n.start >= prev.start("who") and n.end <= prev.end("who") and n.type in ORG]
                 who = [self.emit(sent, n) for n in whos]
                 s = s + verb.end()
             for ms, me in split_members(sent.text, s, m.end("list")):

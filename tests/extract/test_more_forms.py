@@ -351,3 +351,19 @@ def test_innovation_consortia_and_a_zones_incubation_centre():
     assert ("南阳高新区创业服务中心", "Platform") in _names("支持南阳高新区创业服务中心提档升级")
     assert ("德阳市高新技术创业服务中心", "Platform") in _names("依托德阳市高新技术创业服务中心建设")
     assert ("山西省高新技术创业服务中心", "Agency") in _names("联合山西省高新技术创业服务中心")
+
+
+def test_one_kind_of_platform_over_a_list_of_fields(mini_plan):
+    """依托X建设A、B等市级临床医学研究中心 / 建设A、B、C三个中试基地 / 依托X，建设A、B等重点实验室: one platform
+    per field, each hosted by X; 新建两个中试基地 is a count (rule set 12)."""
+    _, ex = mini_plan([
+        "赣州市“十四五”科技创新规划",
+        "一、平台",
+        "依托赣州市人民医院建设心血管疾病、肿瘤等市级临床医学研究中心。",
+        "建设钠离子电池、耐火材料、煤层气综合利用三个中试基地，新建两个中试基地。",
+        "依托赣南师范大学，建设柑橘、脐橙等重点实验室。",
+    ])
+    assert {"心血管疾病临床医学研究中心", "肿瘤临床医学研究中心", "钠离子电池中试基地", "耐火材料中试基地",
+            "煤层气综合利用中试基地", "柑橘重点实验室", "脐橙重点实验室"} <= _ents(ex, "Platform")
+    assert {("赣州市人民医院", "肿瘤临床医学研究中心"), ("赣南师范大学", "脐橙重点实验室")} <= _rels(ex, "HOSTS")
+    assert not any(n.startswith(("新建", "两个")) for n in _ents(ex, "Platform"))
