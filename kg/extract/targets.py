@@ -23,7 +23,7 @@ _YEAR = re.compile(r"(20\d\d)\s*年?")
 PAST = re.compile(r"十三五|截至|截止|已经|累计|先后|以来|期间[,，]?全市|现有|拥有(?!量)|目前")
 # a sentence that states goals (到2025年…, 力争…, “十四五”期间…) — where "X N家以上" alone is a target
 GOAL = re.compile(r"到\s*20[2-3]\d\s*年|力争|十四五”?(?:末|期间|时期)|目标")
-FUTURE = re.compile(r"不低于|不少于|争创|新增|推广|举办|培训|签约|零的突破|达到|突破|力争|下降到|降低到|降至|扩大|建成|新建|到\s*20\d\d|十四五”?末|十四五”?期间|增长到|提高到|上升到|增加到|增幅|实现|培育|建设|引进|集聚|认定")
+FUTURE = re.compile(r"不低于|不少于|争创|新增|推广|举办|培训|签约|每年|组建|选派|遴选|评选|零的突破|达到|突破|力争|下降到|降低到|降至|扩大|建成|新建|到\s*20\d\d|十四五”?末|十四五”?期间|增长到|提高到|上升到|增加到|增幅|实现|培育|建设|引进|集聚|认定")
 
 
 @dataclass
@@ -229,7 +229,7 @@ def _in_context(fact: TargetFact, prev: TargetFact | None, part: bool) -> list[T
         if lm:  # 推动技术合同成交额年均增长: the indicator, and as printed
             f.aliases.append(f.indicator)
             f.indicator = f.indicator[lm.end() :]
-    return out
+    return [f for f in out if not _LEVEL.match(f.indicator)]  # 省级以上 of nothing said before: no target
 
 
 def _qualify(fact: TargetFact, prev: TargetFact, part: bool) -> None:
@@ -301,7 +301,7 @@ def _cell_value(cell: str) -> tuple[float | int | str | None, str | None]:
 
 
 _VERBS_KEEP = ("培育", "引进", "集聚", "新增", "突破", "认定", "培养", "吸引", "引育", "选派", "打造", "引入", "聘请", "争创",
-               "推广", "签约", "输送", "培训", "举办", "争取")
+               "推广", "签约", "输送", "培训", "举办", "争取", "遴选", "评选")
 _VERBS_DROP = ("建设", "建成", "新建", "创建", "实现", "完成", "形成", "达到", "组建", "实施")
 _VERBS_BUILD = ("新建", "建成", "创建", "组建")  # dropped from the indicator, kept as the printed alias
 _VERB = "(?:" + "|".join(_VERBS_KEEP + _VERBS_DROP) + ")"
@@ -324,7 +324,7 @@ P_VERB_NUM = re.compile(r"(?P<verb>(?:每年|年均)?" + _VERB + r"(?:或?" + _V
                         r"(?P<ind>" + _IND_CHARS + r"{2,40})")
 P_AND_NUM = re.compile(r"^(?:和|及|、)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>个|家|项|所|名|人|座|件)(?:以上|左右)?(?P<ind>" + _IND_CHARS + r"{2,40})")
 # VERB X N 单位
-P_VERB_OBJ_NUM = re.compile(r"(?P<verb>" + _VERB + r")(?P<ind>[\u4e00-\u9fff“”‘’]{2,24}?)\s*"
+P_VERB_OBJ_NUM = re.compile(r"(?P<verb>" + _VERB + r")(?P<ind>[\u4e00-\u9fff“”‘’](?:[\u4e00-\u9fff“”‘’]|、(?=[\u4e00-\u9fff])){1,23}?)\s*"
                             r"(?P<num>" + _NUM + r")\s*(?P<unit>万名|万人次|万人|个|家|项|所|名|人|座|件|辆|台|套)(?P<paren>\([^()]{1,3}\))?")
 # N 个 X 被确定为 Y
 P_DESIGNATED = re.compile(r"(?P<num>" + _NUM + r")\s*(?P<unit>个|家|项|所)[\u4e00-\u9fff]{0,6}?被(?:确定|认定|评)为(?P<ind>[\u4e00-\u9fff]{3,20})")
@@ -341,7 +341,7 @@ P_NOUN_NUM = re.compile(r"^(?P<ind>[^\d]{2,30}?)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<
 P_AND_OBJ_NUM = re.compile(r"^(?:以上|左右)?(?:、|和|及)(?P<ind>[\u4e00-\u9fff“”‘’]{2,24}?)\s*(?P<num>" + _NUM + r")\s*(?P<unit>万名|万人次|万人|个|家|项|所|名|人|座|件|辆|台|套)(?:以上|左右)?")
 _LEAD_CUT = re.compile(r"^.*?(?:到“?十四五”?末|“?十四五”?期间|到\s*20\d\d\s*年|力争|全市|我市|其中|并|使|促使)")
 _LEADS_ONLY = re.compile(r"^(?:到“?十四五”?末|“?十四五”?期间|到\s*20\d\d\s*年|力争|全市|我市|其中|确保)+")
-_BAD_IND = re.compile(r"^(?:培育|引进|新增|打造|争创)?(?:专项|项目|企业|人才|平台)$|有$|全覆盖$|不$|^(?:实施|推动|支持|建设|培育|引进)$|^(?:每个|每(?!年)|\d|[一二三四五六七八九十]|其中|全年|总计|约|共|省级以上$|以上|以下|左右|目标|比重|水平)|"
+_BAD_IND = re.compile(r"^(?:培育|引进|新增|打造|争创)?(?:专项|项目|企业|人才|平台)$|有$|全覆盖$|不$|^(?:实施|推动|支持|建设|培育|引进)$|^(?:每个|每(?!年)|\d|[一二三四五六七八九十]|其中|全年|总计|约|共|以上|以下|左右|目标|比重|水平)|"
                       r"(?:水平|位次|第[一二三四五])$|^[^占]*比重$")  # X占Y比重 is an indicator; …比重 alone is not
 # verbs a clause-level reading leaves at the end of an indicator (营业收入力争突破 200亿元)
 _TRAILING_VERB = re.compile(r"(?:力争|达到|达|突破|超过|提高到|提高至|提高|提升到|提升至|增长到|增长至|增加到|上升到|均|分别|每年|都)+$")
@@ -446,6 +446,8 @@ def _clause_targets(clause: str, goal: bool = False) -> list[tuple[TargetFact, i
         f = add(_clean_indicator(ind), m.group("num"), m.group("unit"), m.start(), m.end(), num2=m.group("num2"), counted=True,
                 period=period)
         _lead_aliases(f, clause[: m.start()], verb)
+        if f is not None and f.indicator.startswith("每年") and len(f.indicator) > 4:
+            f.aliases.append(f.indicator[2:])  # 每年选派科技特派员 is also 选派科技特派员 (its period 每年)
         if f is not None:
             # 新建20个省级创新平台和150个市级创新平台: the verb governs both
             am = P_AND_NUM.match(clause[m.end():])
@@ -453,10 +455,13 @@ def _clause_targets(clause: str, goal: bool = False) -> list[tuple[TargetFact, i
                 add(_clean_indicator(((verb if keep else "") + am.group("ind"))), am.group("num"), am.group("unit"),
                     m.end() + am.start(), m.end() + am.end())
     for m in P_VERB_OBJ_NUM.finditer(clause):
+        if "、" in m.group("ind") and (not re.match(r"\d", m.group("num")) or re.search(r"等$|第", m.group("ind"))):
+            continue  # 建设万荣、临猗两个…示范区, 形成A、B等三个…集群: a list of names, not one counted object
         verb = m.group("verb")
         ind = (verb if verb in _VERBS_KEEP else "") + m.group("ind")
         unit = m.group("unit") + (m.group("paren") or "")
-        f = add(_clean_indicator(ind), m.group("num"), unit, m.start(), m.end(), counted=True)
+        f = add(_clean_indicator(ind), m.group("num"), unit, m.start(), m.end(), counted=True,
+                period="每年" if clause[: m.start()].endswith("每年") else None)
         _printed_aliases(f, verb, m.group("ind"))
         _lead_aliases(f, clause[: m.start()], verb)
         end = m.end()

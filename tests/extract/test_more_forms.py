@@ -367,3 +367,24 @@ def test_one_kind_of_platform_over_a_list_of_fields(mini_plan):
             "煤层气综合利用中试基地", "柑橘重点实验室", "脐橙重点实验室"} <= _ents(ex, "Platform")
     assert {("赣州市人民医院", "肿瘤临床医学研究中心"), ("赣南师范大学", "脐橙重点实验室")} <= _rels(ex, "HOSTS")
     assert not any(n.startswith(("新建", "两个")) for n in _ents(ex, "Platform"))
+
+
+def test_annual_and_counted_targets(mini_plan):
+    """每年选派科技特派员1000名以上 / 组建创新联合体8个以上 / 推广农业新品种、新技术200项以上 /
+    其中省级以上10家 are targets; 建设万荣、临猗两个示范区 is no counted object (rule set 12)."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "一、人才",
+        "(5) “千名科技特派员进乡村”行动：每年选派科技特派员1000名以上。",
+        "4.创新联合体建设行动：组建创新联合体8个以上。",
+        "（3）推广农业新品种、新技术200项以上。",
+        "（五）到2025年，全市备案新型研发机构达到20家，其中省级以上10家。",
+        "重点建设万荣、临猗两个省级现代农业产业示范区。",
+    ])
+    targets = {m.name: m for m in ex.entities if m.type == "Target"}
+    assert {"选派科技特派员", "创新联合体", "推广农业新品种、新技术", "省级以上备案新型研发机构"} <= set(targets)
+    assert targets["选派科技特派员"].properties["value"] == 1000
+    assert targets["选派科技特派员"].properties["period"] == "每年"
+    assert "每年选派科技特派员" in targets["选派科技特派员"].aliases
+    assert targets["省级以上备案新型研发机构"].properties["value"] == 10
+    assert not any("万荣" in n for n in targets)
