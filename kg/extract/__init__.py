@@ -112,6 +112,7 @@ def extract_document(doc: Document, known: dict[str, str] | None = None,
             item = progs.box_item(para, box) if box is not None and BOX_ITEM.match(norm_text(para.text)) else None
             if item is None and not (box is not None and BOX_ITEM.match(norm_text(para.text))):
                 box = None  # a heading that is not an item of the box ends it
+                item = progs.heading_program(para)  # (2)创新创业领军人才工程。
         program = item or box or _section_program(para, progs)
         opening = None if program is not None else _opening_program(para, progs, openings)
         if para.in_table:

@@ -53,8 +53,11 @@ _CENTRAL_BEFORE = re.compile("(?:" + "|".join(sorted(CENTRAL_AGENCIES, key=len, 
 # a sentence that puts named bodies in charge of what it starts
 RUNNER_CUE = re.compile(r"由[^，,；;。]{2,30}?(?:牵头|负责|组织)|(?:会同|配合)[^，,；;。]{0,30}?(?:实施|开展|推进)|牵头(?:实施|组织|推进)")
 # a list sharing one programme type word: 实施A、B等行动 / 重点包括A、B和C四项专项
-SHARED_TYPE = re.compile(r"(?:(?P<incl>包括|包含|涵盖|分为)|" + RUN_VERBS + r")(?P<list>[\u4e00-\u9fff“”]{4,14}(?:(?:、|和|及)[\u4e00-\u9fff“”]{4,14}){1,8})"
-                         r"(?P<count>等|等?[一二三四五六七八九十两\d]+(?:项|个|大))(?P<type>工程|计划|行动|专项)")
+SHARED_TYPE = re.compile(r"(?:(?P<incl>包括|包含|涵盖|分为|整合为|设置)|" + RUN_VERBS + r")(?P<list>[\u4e00-\u9fff“”]{4,14}(?:(?:、|和|及)[\u4e00-\u9fff“”]{4,14}){1,8})"
+                         r"(?P<count>等|等?[一二三四五六七八九十两\d]+(?:项|个|大|类))(?P<type>工程|计划|行动|专项|子项目|子项|子计划)")
+# a member that already names its kind keeps its name (重大科技专项 of 整合为重大科技专项、重点研发计划…等四类计划);
+# the parts of a programme (…等四个子项目) are named as printed
+_OWN_KIND = re.compile(r"(?:工程|计划|行动|专项)$")
 # …强市建设工程: a building programme named for what it builds (not 基础设施建设 alone)
 _NAMED_BUILDING = re.compile(r"^[\u4e00-\u9fff]{4,}建设$")
 # a box or box item named as a programme: 重大创新平台建设工程, 领军人才引育专项 (not 重点工程 alone)
@@ -160,15 +163,17 @@ def find_programs(text: str) -> list[ProgramRef]:
     for m in SHARED_TYPE.finditer(text):
         for mm in re.finditer(r"[^、和及]+", m.group("list")):
             s, e = m.start("list") + mm.start(), m.start("list") + mm.end()
-            word = clean_name(text[s:e])
-            name = word + m.group("type")
+            word = re.sub(r"等$", "", clean_name(text[s:e]))
+            e -= len(clean_name(text[s:e])) - len(word)
+            name = word if _OWN_KIND.search(word) or m.group("type").startswith("子") else word + m.group("type")
             # 包括领军人才、青年拔尖人才、高技能人才三个专项: a counted list of a programme's parts names them
             counted = bool(m.group("incl")) and m.group("count") != "等"
             if m.group("incl") and not free(s):
                 for p in out:
                     if p.start <= s < p.end:
                         p.member = True  # 包括…、“宝鸡工匠”等四个专项: the quoted one is a part too
-            if len(word) >= 4 and free(s) and not _GENERIC_PROGRAM.search(name) and (counted or not is_generic(word)):
+            generic = _GENERIC_PROGRAM.search(name) and not (counted and re.match(r"(?:重大|重点)[\u4e00-\u9fff]{4}$", name))
+            if len(word) >= 4 and free(s) and not generic and (counted or not is_generic(word)):
                 out.append(ProgramRef(name, None, s, e, [], member=bool(m.group("incl"))))
 
     # 持续推动省校合作和双千工程: the last member of a 和-pair after a run verb
@@ -304,6 +309,21 @@ class ProgramRules:
         self.ctx.relation("PART_OF_PROGRAM", item, box, ev, rule="program_box_item")
         return item
 
+    def heading_program(self, para) -> EntityMention | None:
+        """(2)创新创业领军人才工程。 / 4.博士后集聚行动： — a numbered heading that is nothing but a
+        programme's name (after its run verb) is that programme, which its section goes on about."""
+        title = re.sub(r"^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、])\s*", "", norm_text(para.text))
+        title = re.sub(r"[。:：]\s*$", "", title)
+        title = re.sub(r"^(?:深入|持续|大力|加快|全面)?(?:实施|推进|推动|开展|启动)", "", title)  # 1.实施高新技术企业倍增计划
+        if title == norm_text(para.text).strip() or not BOX_PROGRAM.match(title) or _GENERIC_PROGRAM.search(title) \
+                or _NOT_PROGRAM.search(title[:-2]):
+            return None  # only a numbered item's heading (一、实施… headings are read as prose)
+        s0 = para.text.find(title) if title in para.text else 0
+        ev = self.ctx.ev(para, max(s0, 0), max(s0, 0) + len(title))
+        m = self.ctx.entity(title, "Program", ev, rule="program_heading", scope=self.ctx.city)
+        self.by_key.setdefault(program_key(title), m)
+        return m  # who runs it, the section says (由市科技局牵头…)
+
     # ---------------------------------------------------------------- sentences
     def sentence(self, sent: Sentence, issuer_default: EntityMention | None,
                  item: EntityMention | None = None) -> list[tuple[EntityMention, int, int]]:
@@ -381,7 +401,12 @@ class ProgramRules:
         runners = self._named_runners(sent)
         for m, s, e in progs:
             if m.rule == "program_member":
-                continue  # 实施X计划,包括A、B两个专项: who runs X runs its parts through it
+                # 实施X计划,包括A、B两个专项: who runs X runs its parts through it; 将市级科技计划整合为A、B等
+                # 四类计划: the classes are the city's own standing programmes
+                if re.search(r"(?:整合为|设置)[^。；;]*$", sent.text[:s]):
+                    self.ctx.relation("RUNS_PROGRAM", city, m, self.ctx.ev(sent.para, sent.at(s), sent.at(e)),
+                                      rule="program_class")
+                continue
             if runners and m.rule != "program_award":
                 # 由市科技局牵头，会同市财政局、市税务局等部门实施X: those bodies run X (not the city at large)
                 for a, a_s, a_e in runners:

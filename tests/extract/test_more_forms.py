@@ -388,3 +388,24 @@ def test_annual_and_counted_targets(mini_plan):
     assert "每年选派科技特派员" in targets["选派科技特派员"].aliases
     assert targets["省级以上备案新型研发机构"].properties["value"] == 10
     assert not any("万荣" in n for n in targets)
+
+
+def test_programme_classes_parts_and_item_headings(mini_plan):
+    """将市级科技计划整合为A、B等四类计划 (the city's own classes, parts of its plan system); 包括A、B三个子项
+    (parts named as printed); (2)创新创业领军人才工程。 (a numbered heading that is a programme's name,
+    its section's programme) (rule set 12)."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "一、改革",
+        "优化市级科技计划体系，将市级科技计划整合为重大科技专项、重点研发计划、科技成果转化计划、创新平台与人才计划等四类计划。",
+        "实施“株洲英才”计划，计划包括高端领军人才集聚、青年科技人才托举、“株洲工匠”锻造三个子项目。",
+        "二、人才",
+        "(2)创新创业领军人才工程。依托示范大学，新设博士后科研工作站。",
+    ])
+    progs = {m.name for m in ex.entities if m.type == "Program"}
+    assert {"重大科技专项", "重点研发计划", "科技成果转化计划", "创新平台与人才计划", "高端领军人才集聚", "“株洲工匠”锻造",
+            "创新创业领军人才工程"} <= progs
+    part_of = _rels(ex, "PART_OF_PROGRAM")
+    assert {("重点研发计划", "市级科技计划"), ("青年科技人才托举", "“株洲英才”计划")} <= part_of
+    assert ("示范市", "重点研发计划") in _rels(ex, "RUNS_PROGRAM")
+    assert not any(n.endswith("等计划") for n in progs)
