@@ -834,11 +834,12 @@ class OrgRules:
         out: list[Mentioned] = []
         for ms, me in split_members(sent.text, s, e):
             word = sent.text[ms:me]
-            cut = re.search(r"等", word)  # 鄂尔多斯等周边城市
+            cut = re.search(r"等|在|共同|联合|开展", word)  # 鄂尔多斯等周边城市, 重庆在动力电池…领域开展
             if cut:
                 word = word[: cut.start()]
             # 内蒙古呼和浩特: the city after its province
-            rest = next((word[len(f):] for p in PROVINCES for f in (p, short_province(p)) if word.startswith(f)), word)
+            rest = next((word[len(f):] for p in PROVINCES for f in (p, short_province(p))
+                         if word.startswith(f) and len(word) > len(f)), word)  # 重庆 is a city as it stands
             city = _SHORT_CITY.get(rest)
             if city is None or city == self.ctx.city:
                 continue
@@ -855,14 +856,14 @@ class OrgRules:
         ctx = self.ctx
         out: list[Mentioned] = []
         text = sent.text
-        if not re.search(r"合作|共建|联合|签署|签订|协作|签约", text):
+        if not re.search(r"合作|共建|联合|签署|签订|协作|协同|签约", text):
             return out
         typed = [n for n in names if n.type in ORG + ("Platform",)]
         # other cities and zones are partners too (与榆林市、郑洛新国家自主创新示范区合作), never the plan's own city
         partner_places = [n for n in names if n.type == "Zone" or n.type == "City" and n.name != ctx.city]
         extras = [x for x in extra if x.m.type in ORG + ("Platform",)]
         prev_a: Mentioned | None = None  # the subject stated earlier in this sentence
-        for m in re.finditer(r"与(?P<b>[^,，;；。与]{2,80}?)(?P<verb>(?:的)?(?:联动|深度|全面|战略|科技|创新|长期)?(?:合作|共建|联合|协作)|"
+        for m in re.finditer(r"与(?P<b>[^,，;；。与]{2,80}?)(?P<verb>(?:的)?(?:联动|深度|全面|战略|科技|创新|长期)?(?:合作|共建|联合|协作|协同)|"
                              r"(?:签署|签订|共同|进行|开展|建立|深化)[^,，;；。]{0,16}?(?:合作|协议)|签约)", text):
             if _inside_word_at(text, m.start()):
                 continue
@@ -884,8 +885,9 @@ class OrgRules:
                         or self._opening_org(sent, names, clause_s) or self._carried_subject(sent, clause_s)
                 carried = True
             else:
-                gov = re.search(r"(?:市政府|市人民政府|市委市政府|我市)$", a_text.strip())
-                if gov and gov.group(0) == "我市":
+                own = ctx.city.removesuffix("市") if ctx.city and len(ctx.city) > 2 else None
+                gov = re.search(r"(?:市政府|市人民政府|市委市政府|我市" + (f"|{own}市?" if own else "") + r")$", a_text.strip())
+                if gov and (gov.group(0) == "我市" or own and gov.group(0).startswith(own)):  # 推动宜宾与成都…: the plan's city
                     a = self._plan_voice(sent, a_s + gov.start(), a_e)
                 elif gov:
                     a = self._city_government(sent, a_s + gov.start(), a_e)
@@ -896,7 +898,8 @@ class OrgRules:
             default = "Enterprise" if a.m.type == "Enterprise" and not carried else None
             b_list = [self.emit(sent, n) for n in typed + partner_places if n.start >= b_s and n.end <= b_e]
             b_list += [x for x in extras if x.start >= b_s and x.end <= b_e and not any(y.start == x.start for y in b_list)]
-            b_list += [c for c in self._short_cities(sent, b_s, b_e) if not any(y.start == c.start for y in b_list)]
+            if not re.search(r"等地|高校|院所|企业|机构|单位", text[b_s:b_e]):  # 与北京、天津等地高校院所合作: places of the partners
+                b_list += [c for c in self._short_cities(sent, b_s, b_e) if not any(y.start == c.start for y in b_list)]
             if not b_list and default:
                 b_list = self.members(sent, b_s, b_e, names, default, rule="collab_partner")
             ev = ctx.ev(sent.para, sent.at(a.start if a.start >= clause_s else m.start()), sent.at(m.end()))

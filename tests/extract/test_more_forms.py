@@ -409,3 +409,19 @@ def test_programme_classes_parts_and_item_headings(mini_plan):
     assert {("重点研发计划", "市级科技计划"), ("青年科技人才托举", "“株洲英才”计划")} <= part_of
     assert ("示范市", "重点研发计划") in _rels(ex, "RUNS_PROGRAM")
     assert not any(n.endswith("等计划") for n in progs)
+
+
+def test_other_cities_as_partners(mini_plan):
+    """推动宜宾与成都、重庆…开展联合攻关 (the plan's city by its short name; 重庆 a city as it stands) /
+    加强与泸州、自贡等川南城市协同; 与北京、天津等地高校院所合作 names where the partners are, not the
+    cities as partners (rule set 12)."""
+    _, ex = mini_plan([
+        "宜宾市“十四五”科技创新规划",
+        "一、合作",
+        "推动宜宾与成都、重庆在动力电池领域开展联合攻关。",
+        "加强与泸州、自贡等川南城市协同，共建科技创新共同体。",
+        "加强与北京、天津等地高校院所合作。",
+    ])
+    collab = _rels(ex, "COLLABORATES_WITH")
+    assert {("宜宾市", "成都市"), ("宜宾市", "重庆市"), ("宜宾市", "泸州市"), ("宜宾市", "自贡市")} <= collab
+    assert not {("宜宾市", "北京市"), ("宜宾市", "天津市")} & collab
