@@ -15,7 +15,7 @@ import re
 
 from kg.extract.context import ChainContext, DocContext, Sentence, mask_titles
 from kg.extract.lexicon import SUFFIXES, clean_name, is_generic, norm_text, place_prefix
-from kg.extract.names import NameSpan, find_names
+from kg.extract.names import NameSpan, find_names, place_title
 from kg.extract.rules import CHAIN_MEMBERS
 from kg.models import EntityMention, Evidence, Table
 
@@ -142,16 +142,6 @@ def industry_of(text: str) -> str | None:
             or _NOT_INDUSTRY_WORD.search(s):
         return None  # 以创新链提升产业链: a slogan; 能源革命综合改革试点: a programme, not an industry
     return s
-
-
-def _place_title(path: list[str]) -> bool:
-    """Is the innermost heading nothing but places (（3）南溪区：, 5.周村区和文昌湖区。)?"""
-    if not path:
-        return False
-    title = re.sub(r"[。:：\s]+$", "", norm_text(path[-1]))
-    names = find_names(title)
-    rest = "".join(ch for i, ch in enumerate(title) if not any(n.start <= i < n.end for n in names))
-    return bool(names) and all(n.type in ("County", "Zone") for n in names) and not re.sub(r"[、和及与]", "", rest)
 
 
 def industry_chain_name(industry: str) -> str:
@@ -424,7 +414,7 @@ class ChainRules:
         zones = [n for n in names if n.type == "Zone"]
         if any(n.start == start and n.type in ("County", "Zone") for n in names):
             return zones
-        if start == 0 and sent.start == 0 and _place_title(sent.para.section_path):
+        if start == 0 and sent.start == 0 and place_title(sent.para.section_path):
             return zones  # （3）南溪区：依托南溪经济开发区，发展…: the item's heading is the place
         return zones if loose and _ZONE_OR_COUNTY.search(sent.masked[:verb]) else None
 

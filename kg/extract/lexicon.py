@@ -85,6 +85,8 @@ _PROVINCE_END = re.compile(r"(?:省|市|(?:壮族|回族|维吾尔)?自治区|�
 # district names derived from the table, not printed in it: 梁山区 of 梁山县 is also the end of 吕梁山区,
 # so they count only where a name may start (kg.extract.names.place_names)
 RENAMED_DISTRICTS: set[str] = set()
+# 宜宾县 became 叙州区 in 2018; the 2020 table drawn from cpca still has the county
+_RENAMED_OUTRIGHT = {"宜宾县": "叙州区"}
 
 
 def _national() -> tuple[dict[str, str], dict[str, str], tuple[str, ...]]:
@@ -99,6 +101,11 @@ def _national() -> tuple[dict[str, str], dict[str, str], tuple[str, ...]]:
     counties = {r["county"]: r["city"] or r["province"] for r in rows
                 if r["county"] and seen[r["county"]] == 1 and (len(r["county"]) >= 3 or r["county"].endswith("县"))
                 and not _COMMON_DISTRICT.match(r["county"]) and r["county"] not in SHANXI_COUNTY_CITY}
+    # a county renamed outright when it became a district, after the table's source was drawn
+    for old, new in _RENAMED_OUTRIGHT.items():
+        if old in counties and new not in seen:
+            counties[new] = counties[old]
+            RENAMED_DISTRICTS.add(new)
     # a county or county-level city made a district since the table was drawn (偃师市 -> 偃师区, 赣县 -> 赣县区)
     for name, city in list(counties.items()):
         renamed = name[:-1] + "区"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.lexicon import (
     CITIES,
+    norm_text,
     trie_pattern,
     CITY_RE,
     CITY_SCANNER,
@@ -503,3 +504,13 @@ def _inside_word(text: str, i: int) -> bool:
     before = text[i - 1 : i + 1] if i else ""
     return two in ("和顺", "和谐", "与其") or before in ("参与", "给与", "附和", "总和", "融和", "温和", "平和") \
         or before in _PLACE_PAIRS or two in _PLACE_PAIRS  # 呼和浩特, 和田
+
+
+def place_title(path: list[str]) -> bool:
+    """Is the innermost heading nothing but places (（3）南溪区：, 5.周村区和文昌湖区。)?"""
+    if not path:
+        return False
+    title = re.sub(r"[。:：\s]+$", "", norm_text(path[-1]))
+    names = find_names(title)
+    rest = "".join(ch for i, ch in enumerate(title) if not any(n.start <= i < n.end for n in names))
+    return bool(names) and all(n.type in ("County", "Zone") for n in names) and not re.sub(r"[、和及与]", "", rest)

@@ -48,7 +48,7 @@ from kg.extract.lexicon import (
     place_prefix,
     strip_places,
 )
-from kg.extract.names import NameSpan, find_names, left_extend, places_in_name, split_members
+from kg.extract.names import NameSpan, find_names, left_extend, place_title, places_in_name, split_members
 from kg.models import EntityMention
 
 ORG = ("Enterprise", "University", "ResearchInstitute", "Hospital")
@@ -439,6 +439,21 @@ class OrgRules:
                 ev = ctx.ev(sent.para, sent.at(mm.start), sent.at(mm.start + len(place)))
                 county = ctx.entity(place, "County", ev, rule="name_prefix", city=COUNTY_CITY.get(place))
                 ctx.relation("LOCATED_IN", mm.m, county, mm.m.evidence, rule="name_prefix")
+        # 南陵县依托南陵经济开发区… / （3）南溪区：依托南溪经济开发区…: the zone a county builds on is in it
+        counties = [n for n in find_names(sent.masked) if n.type == "County"]
+        if sent.start == 0 and sent.para.section_path:
+            title = find_names(re.sub(r"[。:：\s]+$", "", norm_text(sent.para.section_path[-1])))
+            if place_title(sent.para.section_path) and len(title) == 1 and title[0].type == "County":
+                counties.append(NameSpan(-len(title[0].name), 0, title[0].name, "County"))
+        for c in counties:
+            lead = re.match(r"[:：]?\s*(?:要|应)?(?:依托|以)", sent.masked[max(c.end, 0):])
+            if not lead:
+                continue
+            zone = next((mm for mm in placed if mm.m.type == "Zone" and mm.start == max(c.end, 0) + lead.end()), None)
+            if zone is not None:
+                cev = ctx.ev(sent.para, sent.at(max(c.start, 0)), sent.at(zone.end))
+                cm = ctx.entity(c.name, "County", cev, rule="county_builds_on", city=COUNTY_CITY.get(c.name))
+                ctx.relation("LOCATED_IN", zone.m, cm, cev, rule="county_builds_on")
         # 在霍州市师庄乡…建设Y / 在长治建设氢能与燃料电池研究院
         for m in re.finditer(r"在(?P<place>[\u4e00-\u9fff]{2,4}?)(?:[\u4e00-\u9fff]{0,12}?)(?:建设|建立|设立)", sent.text):
             at = m.start("place")
@@ -454,7 +469,8 @@ class OrgRules:
             else:
                 county = ctx.entity(place, "County", ev, rule="place_mention", city=COUNTY_CITY[place])
             for mm in placed:
-                if mm.start >= m.end() and mm.m.type in ORG + ("Platform",):
+                # a zone only as what is built there (在旌阳区建设科技服务业集聚区), not one named later in the sentence
+                if mm.start >= m.end() and (mm.m.type in ORG + ("Platform",) or mm.m.type == "Zone" and mm.start == m.end()):
                     ctx.relation("LOCATED_IN", mm.m, county, ctx.ev(sent.para, sent.at(m.start()), sent.at(mm.end)),
                                  rule="located_build")
 
@@ -487,6 +503,18 @@ class OrgRules:
             for h in hosts:
                 hm = ctx.entity(h.name, h.type, hev, rule="platform_table")
                 ctx.relation("HOSTS", hm, pm, hev, rule="platform_table")
+            if "site" in roles and roles.index("site") < len(cells):  # 所在地: where the platform is
+                site = cells[roles.index("site")].strip()
+                sev = ctx.line_ev(row.line, site)
+                for piece in re.split(r"[、，,;；和及]", norm_text(site)):
+                    zones = [n for n in find_names(piece) if n.type == "Zone"]
+                    name, ptype = (zones[0].name, "Zone") if zones else _place_named(piece.strip())
+                    if name is None or ptype == "City" and name != ctx.city:
+                        continue
+                    place = ctx.city_entity(sev) if ptype == "City" else ctx.entity(
+                        name, ptype, sev, rule="platform_table", city=COUNTY_CITY.get(name))
+                    if place is not None:
+                        ctx.relation("LOCATED_IN", pm, place, sev, rule="platform_table_site")
 
     def _situated(self, sent: Sentence, names: list[NameSpan]) -> None:
         """高平经济技术开发区位于高平市 / 泽州经济技术开发区（位于泽州县） / 位于孝义市的孝义经济开发区 /

@@ -30,3 +30,23 @@ def test_categories_and_goals_are_no_zones():
     for text in ("推进城市新区建设", "建设一批特色产业集聚区", "以打造先进制造业集聚区为主攻方向",
                  "建强高新区", "支持有条件的地方建设现代农业产业示范区"):
         assert _zones(text) == set(), text
+
+
+def test_where_zones_and_platforms_are(mini_plan):
+    """南陵县依托南陵经济开发区… / （3）南溪区：依托南溪经济开发区… (the item's heading is the county) /
+    在旌阳区建设科技服务业集聚区 / a platform table's 所在地 column: LOCATED_IN (rule set 12)."""
+    _, ex = mini_plan([
+        "宜宾市“十四五”科技创新规划",
+        "四、推动县域创新特色发展",
+        "（3）南溪区：依托南溪经济开发区，发展智能装备。",
+        "南陵县依托南陵经济开发区，培育农产品精深加工。",
+        "在翠屏区建设宜宾科技创新走廊，在南溪经济开发区建设智能装备中试基地。",
+        "专栏3  重点创新平台建设工程",
+        "平台类别\t平台名称\t依托单位\t所在地",
+        "重点实验室\t宜宾市动力电池重点实验室\t四川时代新能源科技有限公司\t叙州区",
+        "",
+    ])
+    located = {(r.source, r.target) for r in ex.relations if r.type == "LOCATED_IN"}
+    assert {("南溪经济开发区", "南溪区"), ("南陵经济开发区", "南陵县"), ("宜宾科技创新走廊", "翠屏区"),
+            ("宜宾市动力电池重点实验室", "叙州区")} <= located
+    assert ("南溪经济开发区", "翠屏区") not in located
