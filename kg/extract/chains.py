@@ -94,6 +94,8 @@ ONE_CHARACTER_INDUSTRIES = set("铝钢铁铜镁锌钛煤茶酒醋盐硅锂棉麻
 # words a heading pairs that are not industries (第一章 发展基础与形势)
 _NOT_PAIR_WORD = re.compile(r"(?:基础|形势|机遇|挑战|成效|成就|问题|目标|任务|要求|思路|原则|现状|环境|趋势|保障|措施|机制|体制|改革|开放|合作|人才)$")
 _NOT_INDUSTRY_WORD = re.compile(r"试点|改革|增储|上产|方面|工作|[两三四五六七八九十]大|优势产业|产业和|一批|平台|载体|项目")
+# the group an umbrella innovation chain is named for (做强优势产业科技创新链, 构建“四强”产业科技创新链)
+_GROUP_WORD = re.compile(r"(?:传统)?优势|新兴|战略性新兴|传统|重点|主导|支柱|特色|现代|“[^“”]{1,6}”")
 # the heads industry names end in (a bare heading 3.现代农业。 names an industry only when it ends in one)
 SECTOR_HEADS = ("材料", "装备", "制造", "医药", "药物", "制剂", "器械", "能源", "氢能", "储能", "光伏", "风电", "汽车", "零部件",
                 "信息", "信息技术", "经济", "农业", "种业", "食品", "饮料", "饮品", "化工", "化学品", "电子", "健康", "康养",
@@ -192,6 +194,9 @@ class ChainRules:
         self._heading(title, para, depth)
         if ctx.chain is not None and ctx.chain.depth == depth and ctx.chain not in self.open_chains:
             self.open_chains.append(ctx.chain)
+            if self.umbrella is not None and self.umbrella.depth < depth:
+                for chain in (ctx.chain.industry_mention, *ctx.chain.also):
+                    self._under_umbrella(chain, chain.evidence)
 
     def _heading(self, title: str, para, depth: int) -> None:
         ctx = self.ctx
@@ -205,8 +210,18 @@ class ChainRules:
             self.umbrella = ChainContext(name=name, industry="", mention=ichain, industry_mention=ichain, line=ev.line,
                                          depth=depth)
             return
-        self.umbrella = None
+        if self.umbrella is not None and depth <= self.umbrella.depth:
+            self.umbrella = None
         im = HEADING_ICHAIN.search(t)
+        if im and _GROUP_WORD.fullmatch(clean_name(im.group("name"))):
+            # 一、做强优势产业科技创新链: an innovation chain over the industries of the sections below it
+            name = clean_name(im.group("name")) + im.group("kind")
+            s0 = max(para.text.find(im.group("name")), 0)
+            ev = ctx.ev(para, s0, s0 + len(name))
+            ichain = self.innovation_chain(name, ev, rule="ichain_group")
+            self.umbrella = ChainContext(name=name, industry="", mention=ichain, industry_mention=ichain, line=ev.line,
+                                         depth=depth)
+            return
         industry = industry_of(im.group("name")) if im and "、" not in im.group("name") else None
         if industry and (is_generic(im.group("name")) or _is_activity(im.group("name"))):
             industry = None  # 三、构建一流创新链: no industry
@@ -258,6 +273,11 @@ class ChainRules:
                 city = ctx.city_entity()
                 if city is not None:
                     ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="chain_heading")
+
+    def _under_umbrella(self, chain: EntityMention, ev: Evidence) -> None:
+        """A chain a section opens under an umbrella innovation chain's heading is one of its industries."""
+        if self.umbrella is not None and chain.type == "IndustryChain":
+            self.ctx.relation("INNOVATION_CHAIN_OF", self.umbrella.mention, chain, ev, rule="umbrella_section")
 
     def _bare_heading(self, title: str, para, depth: int) -> None:
         """1.氢能。 / （二）电子信息与电力电子 / (5) 新材料领域：: a heading that is nothing but an

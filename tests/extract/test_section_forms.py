@@ -104,3 +104,22 @@ def test_a_places_list_in_one_chains_section_names_its_segments(mini_plan):
         "芜湖航空产业园位于湾沚区，要依托机场资源，发展飞机整机、航空零部件、航电系统和运营服务。",
     ])
     assert _chains(ex) == {"通用航空产业链"}
+
+
+def test_an_innovation_chain_over_the_industries_of_its_sections(mini_plan):
+    """一、做强优势产业科技创新链 names an innovation chain for a group of industries: the chains its
+    sub-sections open are its industries; the next heading of its rank ends it (rule set 12)."""
+    _, ex = mini_plan([
+        "岳阳市“十四五”科技创新规划",
+        "第四章 围绕产业链部署创新链",
+        "一、做强优势产业科技创新链",
+        "（一）石油化工产业链",
+        "支持巴陵石化开展技术攻关。",
+        "二、培育新兴产业科技创新链",
+        "（一）电子信息产业链",
+        "支持示范电子股份有限公司。",
+    ])
+    assert {"优势产业科技创新链", "新兴产业科技创新链"} <= {m.name for m in ex.entities if m.type == "InnovationChain"}
+    ico = _rels(ex, "INNOVATION_CHAIN_OF")
+    assert {("优势产业科技创新链", "石油化工产业链"), ("新兴产业科技创新链", "电子信息产业链")} <= ico
+    assert ("优势产业科技创新链", "电子信息产业链") not in ico
