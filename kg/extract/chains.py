@@ -294,7 +294,7 @@ class ChainRules:
         words = re.split(r"[与和及]", core)
         if not 2 <= len(core) <= 16 or len(words) > 2 or any(
                 not re.fullmatch(r"[\u4e00-\u9fff]{2,10}", w) or lead_cut(w) or not w.endswith(SECTOR_HEADS)
-                or _NOT_PAIR_WORD.search(w) or _is_activity(w) or is_generic(w) for w in words):
+                or _NOT_PAIR_WORD.search(w) or _is_activity(w) for w in words):
             return
         chains: list[EntityMention] = []
         for w in words:
@@ -309,6 +309,8 @@ class ChainRules:
             chains.append(chain)
             if city is not None:
                 self.ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="chain_bare_heading")
+        if re.search(r"技术攻关|攻关方向|科技专项|关键核心技术", norm_text(parents[-1])):
+            return  # an item of a key-technology list names its field; its text names technologies, not actors
         self.ctx.chain = ChainContext(name=chains[0].name, industry=chains[0].name, mention=chains[0],
                                       industry_mention=chains[0], line=chains[0].evidence.line, depth=depth,
                                       also=chains[1:])
