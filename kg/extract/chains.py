@@ -93,7 +93,9 @@ _ZONE_OR_COUNTY = re.compile(r"(?:开发区|高新区|经开区|园区|示范区
 ONE_CHARACTER_INDUSTRIES = set("铝钢铁铜镁锌钛煤茶酒醋盐硅锂棉麻丝粮油气")
 # words a heading pairs that are not industries (第一章 发展基础与形势)
 _NOT_PAIR_WORD = re.compile(r"(?:基础|形势|机遇|挑战|成效|成就|问题|目标|任务|要求|思路|原则|现状|环境|趋势|保障|措施|机制|体制|改革|开放|合作|人才)$")
-_NOT_INDUSTRY_WORD = re.compile(r"试点|改革|增储|上产|方面|工作|[两三四五六七八九十]大|优势产业|产业和|一批|平台|载体|项目")
+_NOT_INDUSTRY_WORD = re.compile(r"试点|改革|增储|上产|方面|工作|[两三四五六七八九十]大|优势产业|产业和|一批|平台|载体|项目|"
+                                r"中试|基地|成果转化|小巨人|创新型|[两三四五六七八九十]个|千亿级|等$|"
+                                r"^(?:建设|突破|做强|做大|做优|打造|推动|推进|加快|培育|壮大|发展)")
 # the group an umbrella innovation chain is named for (做强优势产业科技创新链, 构建“四强”产业科技创新链)
 _GROUP_WORD = re.compile(r"(?:传统)?优势|新兴|战略性新兴|传统|重点|主导|支柱|特色|现代|“[^“”]{1,6}”")
 # the heads industry names end in (a bare heading 3.现代农业。 names an industry only when it ends in one)

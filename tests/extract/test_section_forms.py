@@ -123,3 +123,12 @@ def test_an_innovation_chain_over_the_industries_of_its_sections(mini_plan):
     ico = _rels(ex, "INNOVATION_CHAIN_OF")
     assert {("优势产业科技创新链", "石油化工产业链"), ("新兴产业科技创新链", "电子信息产业链")} <= ico
     assert ("优势产业科技创新链", "电子信息产业链") not in ico
+
+
+def test_words_that_are_no_industry():
+    """A verb before the word, a pilot base, a count, a kind of enterprise: no industry chain."""
+    from kg.extract.chains import industry_of
+
+    for word in ("建设航空航天配套", "突破半导体", "中试熟化", "成果转化", "科技小巨人", "绿色食品两个千亿级", "特殊钢等"):
+        assert industry_of(word) is None, word
+    assert industry_of("航空航天配套") == "航空航天配套"
