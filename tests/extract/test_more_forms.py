@@ -425,3 +425,10 @@ def test_other_cities_as_partners(mini_plan):
     collab = _rels(ex, "COLLABORATES_WITH")
     assert {("宜宾市", "成都市"), ("宜宾市", "重庆市"), ("宜宾市", "泸州市"), ("宜宾市", "自贡市")} <= collab
     assert not {("宜宾市", "北京市"), ("宜宾市", "天津市")} & collab
+
+
+def test_kinds_of_platform_a_plan_sets_up_are_no_names():
+    """离岸孵化器, 飞地孵化器, 县域科技企业孵化器, 自治区级重点实验室, 国家地方联合工程研究中心: kinds (rule set 12)."""
+    for text in ("在深圳设立离岸孵化器", "建设飞地孵化器", "建设县域科技企业孵化器", "新增自治区级重点实验室5个",
+                 "创建国家地方联合工程研究中心"):
+        assert not any(t == "Platform" for _, t in _names(text)), text
