@@ -232,8 +232,9 @@ class OrgRules:
             placed.append(mm)
             if n.start in built_at:  # 在南康区建设家具新材料中试基地: the place names it
                 pl = built_at[n.start]
-                ctx.relation("LOCATED_IN", mm.m, self.emit(sent, pl).m,
-                             ctx.ev(sent.para, sent.at(pl.start - 1), sent.at(n.end)), rule="built_at_place")
+                pev = ctx.ev(sent.para, sent.at(pl.start - 1), sent.at(n.end))
+                plm = self.emit(sent, pl).m
+                ctx.relation("LOCATED_IN", mm.m, plm, pev, rule="built_at_place")
             self._nested(sent, n, mm)
             if n.type == "Platform" and not n.hosts:
                 self._named_after_short(sent, n, mm)
@@ -468,9 +469,10 @@ class OrgRules:
                 county = ctx.city_entity()
             else:
                 county = ctx.entity(place, "County", ev, rule="place_mention", city=COUNTY_CITY[place])
+            clause_end = _clause_end(sent.text, m.end())  # 在A区建设X，在B区建设Y: X in A only
             for mm in placed:
                 # a zone only as what is built there (在旌阳区建设科技服务业集聚区), not one named later in the sentence
-                if mm.start >= m.end() and (mm.m.type in ORG + ("Platform",) or mm.m.type == "Zone" and mm.start == m.end()):
+                if m.end() <= mm.start < clause_end and (mm.m.type in ORG + ("Platform",) or mm.m.type == "Zone" and mm.start == m.end()):
                     ctx.relation("LOCATED_IN", mm.m, county, ctx.ev(sent.para, sent.at(m.start()), sent.at(mm.end)),
                                  rule="located_build")
 
