@@ -415,8 +415,10 @@ class ProgramRules:
                         self.ctx.relation("RUNS_PROGRAM", a, m, ev, rule="program_runner")
                 if any(a_e <= s for _, _, a_e in runners):
                     continue
-                after = re.match(r"\s*[:：,，]?\s*由(?P<who>[^。；;]{2,40}?)(?:牵头|负责|统筹)?(?:组织)?实施", sent.text[e:])
-                if after:  # 1.“云冈英才”引进计划:由市委人才办组织实施
+                # 1.“云冈英才”引进计划:由市委人才办组织实施 / 实施X，由市科技局牵头，构建…
+                after = re.match(r"\s*[:：,，]?\s*由(?P<who>[^。；;，,]{2,40}?)(?:(?:牵头|负责|统筹|联合)(?:组织)?(?:实施)?|(?:组织)?实施)",
+                                 sent.text[e:])
+                if after:
                     who = [(a, a_s) for a, a_s, a_e in runners if e + after.start("who") <= a_s and a_e <= e + after.end("who")]
                     for a, a_s in who:
                         ev = self.ctx.ev(sent.para, sent.at(s), sent.at(e + after.end()))

@@ -432,3 +432,15 @@ def test_kinds_of_platform_a_plan_sets_up_are_no_names():
     for text in ("在深圳设立离岸孵化器", "建设飞地孵化器", "建设县域科技企业孵化器", "新增自治区级重点实验室5个",
                  "创建国家地方联合工程研究中心"):
         assert not any(t == "Platform" for _, t in _names(text)), text
+
+
+def test_the_runner_named_after_the_programme(mini_plan):
+    """实施X，由市科技局牵头，构建…: the bureau runs X, not the city at large (rule set 12)."""
+    _, ex = mini_plan([
+        "遵义市“十四五”科技创新规划",
+        "一、企业",
+        "实施“科技型企业倍增”工程，由市科技局牵头，构建梯次培育体系。",
+    ])
+    runs = _rels(ex, "RUNS_PROGRAM")
+    assert ("市科技局", "“科技型企业倍增”工程") in runs
+    assert ("遵义市", "“科技型企业倍增”工程") not in runs
