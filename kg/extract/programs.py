@@ -468,12 +468,14 @@ class ProgramRules:
                 continue
             # 市委《关于深化人才发展体制机制改革的实施意见》: the issuer right before the title
             im = ISSUER_BEFORE.search(sent.text[: m.start()])
-            issuer = (im.group("issuer"), im.start("issuer")) if im else self._agency_before(sent, m.start())
-            if issuer:
-                iname, istart = issuer
-                iev = ctx.ev(sent.para, sent.at(istart), sent.at(m.end()))
+            issuers = [(im.group("issuer"), im.start("issuer"))] if im else self._agencies_before(sent, m.start())
+            # 《晋中市科技成果转化引导基金管理办法》（市财政局、市科技局）: the issuers in brackets after it
+            issuers += self._agencies_after(sent, m.end())
+            for iname, istart in issuers:
+                iev = ctx.ev(sent.para, sent.at(min(istart, m.start())), sent.at(max(m.end(), istart + len(iname))))
                 agency = ctx.entity(iname, "Agency", iev, rule="policy_issuer", scope=agency_scope(iname, ctx.city))
                 ctx.relation("ISSUED", agency, pol, iev, rule="policy_issuer")
+            if issuers:
                 continue
             # 制定了《A》《B》《C》: the verb stands before the first title of a run of titles
             j = i
@@ -505,16 +507,41 @@ class ProgramRules:
             pol = self.ctx.entity(name, "Policy", ev, rule="policy_table")
             self.title_issuer(pol, ev)
 
-    def _agency_before(self, sent: Sentence, pos: int) -> tuple[str, int] | None:
-        """科技部《…》 / 省科技厅印发的《…》: a government body named right before the title."""
+    def _agencies_before(self, sent: Sentence, pos: int) -> list[tuple[str, int]]:
+        """科技部《…》 / 省科技厅印发的《…》 / 科技部、财政部、国家税务总局《…》 / 市发改委、市工信局联合制定《…》:
+        the government bodies named right before the title (a 、-list of them, each an issuer)."""
         head = sent.masked[:pos]
-        gap = re.search(r"(?:印发的?|出台的?|制定的?|发布的?)?$", head)
+        gap = re.search(r"(?:联合|共同)?(?:印发的?|出台的?|制定的?|发布的?)?$", head)
         end = gap.start() if gap else pos
-        for n in find_names(head):
-            if n.type == "Agency" and n.end == end:
-                return n.name, n.start
-        cm = _CENTRAL_BEFORE.search(head[:end])
-        return (cm.group(0), cm.start()) if cm else None
+        names = [n for n in find_names(head) if n.type == "Agency"]
+        out: list[tuple[str, int]] = []
+        while True:
+            n = next((n for n in names if n.end == end), None)
+            if n is not None:
+                out.append((n.name, n.start))
+                start = n.start
+            else:
+                cm = _CENTRAL_BEFORE.search(head[:end])
+                if cm is None:
+                    break
+                out.append((cm.group(0), cm.start()))
+                start = cm.start()
+            if start < 1 or head[start - 1] not in "、和与及":
+                break
+            end = start - 1
+        return out
+
+    def _agencies_after(self, sent: Sentence, pos: int) -> list[tuple[str, int]]:
+        """《…管理办法》（市科技局、市财政局）: a bracket of government bodies after the title."""
+        bm = re.match(r"\s*\(([^()]{2,40})\)", sent.masked[pos:])
+        if not bm:
+            return []
+        inner_s = pos + bm.start(1)
+        parts = [p for p in re.split(r"[、,，和与及]", bm.group(1)) if p]
+        agencies = [n for n in find_names(sent.masked[inner_s : pos + bm.end(1)]) if n.type == "Agency"]
+        if len(agencies) != len(parts):
+            return []  # only a bracket that is nothing but bodies (not 《…》（试行） or a number)
+        return [(n.name, inner_s + n.start) for n in agencies]
 
     def title_issuer(self, pol: EntityMention, ev) -> EntityMention | None:
         """国务院关于促进国家高新技术产业开发区高质量发展的若干意见: the issuer that opens a title
