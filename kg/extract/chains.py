@@ -208,9 +208,7 @@ class ChainRules:
             name = clean_name(m.group("name"))
             start = para.text.find(m.group("name")[:4]) if m.group("name")[:4] in para.text else 0
             ev = ctx.ev(para, max(start, 0), max(start, 0) + len(name))
-            ichain = self.innovation_chain(name, ev, rule="ichain_heading")
-            self.umbrella = ChainContext(name=name, industry="", mention=ichain, industry_mention=ichain, line=ev.line,
-                                         depth=depth)
+            self._open_umbrella(name, ev, depth, "ichain_heading")
             return
         if self.umbrella is not None and depth <= self.umbrella.depth:
             self.umbrella = None
@@ -220,9 +218,7 @@ class ChainRules:
             name = clean_name(im.group("name")) + im.group("kind")
             s0 = max(para.text.find(im.group("name")), 0)
             ev = ctx.ev(para, s0, s0 + len(name))
-            ichain = self.innovation_chain(name, ev, rule="ichain_group")
-            self.umbrella = ChainContext(name=name, industry="", mention=ichain, industry_mention=ichain, line=ev.line,
-                                         depth=depth)
+            self._open_umbrella(name, ev, depth, "ichain_group")
             return
         industry = industry_of(im.group("name")) if im and "、" not in im.group("name") else None
         if industry and (is_generic(im.group("name")) or _is_activity(im.group("name"))):
@@ -276,6 +272,12 @@ class ChainRules:
                 if city is not None:
                     ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="chain_heading")
 
+    def _open_umbrella(self, name: str, ev: Evidence, depth: int, rule: str) -> None:
+        """An innovation chain over the industries of the sections below its heading."""
+        ichain = self.innovation_chain(name, ev, rule=rule)
+        self.umbrella = ChainContext(name=name, industry="", mention=ichain, industry_mention=ichain, line=ev.line,
+                                     depth=depth)
+
     def _under_umbrella(self, chain: EntityMention, ev: Evidence) -> None:
         """A chain a section opens under an umbrella innovation chain's heading is one of its industries."""
         if self.umbrella is not None and chain.type == "IndustryChain":
@@ -284,38 +286,37 @@ class ChainRules:
     def _bare_heading(self, title: str, para, depth: int) -> None:
         """1.氢能。 / （二）电子信息与电力电子 / (5) 新材料领域：: a heading that is nothing but an
         industry's name (its head a sector word), under a section about industries or their key
-        technologies, is about that industry (with 与, both): its actors are in the chain."""
+        technologies, is about that industry (each of an 与/和/及 pair): its actors are in the chain;
+        an item of a key-technology list names its chain but opens no section (its text names
+        technologies, not actors)."""
         parents = para.section_path[:-1]
         if not parents or not any(_INDUSTRY_PARENT.search(norm_text(p)) for p in parents[-2:]):
             return
         if self.ctx.chain is not None:
             return  # 稀土功能材料 under 做强稀土新材料产业链: a segment of the open chain, not another one
         core = re.sub(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]?\s*)?" + _HEADING_VERBS + "*(?:开发)?", "", title)
-        core = re.sub(r"[。:：,，]$", "", core)
-        core = re.sub(r"(?:领域|产业)$", "", core)
+        core = re.sub(r"(?:领域|产业)$", "", re.sub(r"[。:：,，]$", "", core))
         words = re.split(r"[与和及]", core)
         if not 2 <= len(core) <= 16 or len(words) > 2 or any(
                 not re.fullmatch(r"[\u4e00-\u9fff]{2,10}", w) or lead_cut(w) or not w.endswith(SECTOR_HEADS)
                 or _NOT_PAIR_WORD.search(w) or _is_activity(w) for w in words):
             return
-        chains: list[EntityMention] = []
-        for w in words:
-            industry = industry_of(w)
-            if not industry or len(industry) > 10:
-                return
+        industries = [industry_of(w) for w in words]
+        if any(not i or len(i) > 10 for i in industries):
+            return
         city = self.ctx.city_entity()
-        for w in words:
+        chains: list[EntityMention] = []
+        for w, industry in zip(words, industries):
             s0 = max(para.text.find(w), 0)
             ev = self.ctx.ev(para, s0, s0 + len(w))
-            chain = self.industry_chain(industry_of(w) or w, ev, clean_name(w), rule="chain_bare_heading")
+            chain = self.industry_chain(industry, ev, clean_name(w), rule="chain_bare_heading")
             chains.append(chain)
             if city is not None:
                 self.ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="chain_bare_heading")
-        if re.search(r"技术攻关|攻关方向|科技专项|关键核心技术", norm_text(parents[-1])):
-            return  # an item of a key-technology list names its field; its text names technologies, not actors
-        self.ctx.chain = ChainContext(name=chains[0].name, industry=chains[0].name, mention=chains[0],
-                                      industry_mention=chains[0], line=chains[0].evidence.line, depth=depth,
-                                      also=chains[1:])
+        if not re.search(r"技术攻关|攻关方向|科技专项|关键核心技术", norm_text(parents[-1])):
+            self.ctx.chain = ChainContext(name=chains[0].name, industry=chains[0].name, mention=chains[0],
+                                          industry_mention=chains[0], line=chains[0].evidence.line, depth=depth,
+                                          also=chains[1:])
 
     def run_in(self, sent: Sentence) -> ChainContext | None:
         """构建X科技创新链。 opening a paragraph: the paragraph (and the 专栏 after it) is about X."""

@@ -508,7 +508,7 @@ class OrgRules:
             if "site" in roles and roles.index("site") < len(cells):  # 所在地: where the platform is
                 site = cells[roles.index("site")].strip()
                 sev = ctx.line_ev(row.line, site)
-                for piece in re.split(r"[、，,;；和及]", norm_text(site)):
+                for piece in re.split(r"[、，,;；]", norm_text(site)):  # (not 和: 和县 is a county)
                     zones = [n for n in find_names(piece) if n.type == "Zone"]
                     name, ptype = (zones[0].name, "Zone") if zones else _place_named(piece.strip())
                     if name is None or ptype == "City" and name != ctx.city:
@@ -916,7 +916,7 @@ class OrgRules:
                 carried = True
             else:
                 own = ctx.city.removesuffix("市") if ctx.city and len(ctx.city) > 2 else None
-                gov = re.search(r"(?:市政府|市人民政府|市委市政府|我市" + (f"|{own}市?" if own else "") + r")$", a_text.strip())
+                gov = re.search(r"(?:市政府|市人民政府|市委市政府|我市" + (f"|{re.escape(own)}市?" if own else "") + r")$", a_text.strip())
                 if gov and (gov.group(0) == "我市" or own and gov.group(0).startswith(own)):  # 推动宜宾与成都…: the plan's city
                     a = self._plan_voice(sent, a_s + gov.start(), a_e)
                 elif gov:
