@@ -69,6 +69,31 @@ def declared_short_names(doc: Document) -> dict[str, tuple[str, str]]:
     return out
 
 
+# the business words a plan drops when it names an enterprise short (江西金力永磁科技股份有限公司 -> 金力永磁)
+_BUSINESS_WORD = re.compile(r"(?:科技|实业|控股|技术)$")
+
+
+def implied_short_names(doc: Document) -> dict[str, str]:
+    """Short names a plan uses for its enterprises without declaring them: the name without place,
+    legal form and a business word (金力永磁 of 江西金力永磁科技股份有限公司), where the plan prints it
+    on its own too (short -> type)."""
+    texts = [mask_titles(norm_text(p.text)) for p in doc.paragraphs]
+    out: dict[str, str] = {}
+    fulls: set[str] = set()
+    for text in texts:
+        for n in find_names(text):
+            if n.type != "Enterprise":
+                continue
+            short = _BUSINESS_WORD.sub("", core_name(n.name))
+            if short != core_name(n.name) and 3 <= len(short) <= 6 and not is_generic(short) and not place_prefix(short, min_rest=0):
+                out.setdefault(short, "Enterprise")
+                fulls.add(n.name)
+    body = "\n".join(texts)
+    for full in fulls:
+        body = body.replace(full, "")
+    return {k: t for k, t in out.items() if k in body}
+
+
 def known_names(docs: list[Document]) -> dict[str, str]:
     """Typed organisation names of the corpus and their short cores (name -> type)."""
     known: dict[str, str] = {}
@@ -94,7 +119,7 @@ def extract_document(doc: Document, known: dict[str, str] | None = None,
     declared = declared_short_names(doc)
     ctx.notes.declared = {short: full for short, (full, _) in declared.items()}
     orgs = OrgRules(ctx, known if known is not None else known_names([doc]),
-                    {**(gazetteer or {}), **{short: t for short, (_, t) in declared.items()}})
+                    {**implied_short_names(doc), **(gazetteer or {}), **{short: t for short, (_, t) in declared.items()}})
     policy, issuer = progs.document_policy()
     issuer_default = issuer if doc.meta.kind == "reply" and issuer is not None else city
     tables = {t.line: t for t in doc.tables}

@@ -363,7 +363,8 @@ class OrgRules:
         return out
 
     def _gazetteer_names(self, sent: Sentence, names: list[NameSpan]) -> list[Mentioned]:
-        """Names the curation file lists (科大讯飞), where the text gives no type word."""
+        """Names the curation file lists (科大讯飞), the plan declares (兰花科创) or uses as an
+        enterprise's short form (金力永磁), where the text gives no type word."""
         out: list[Mentioned] = []
         if self._gazetteer_re is None:
             return out

@@ -462,3 +462,15 @@ def test_every_issuer_of_a_policy(mini_plan):
             ("国家税务总局", "高新技术企业认定管理办法"), ("市发改委", "晋中市产业链链长制工作方案"),
             ("市工信局", "晋中市产业链链长制工作方案")} <= issued
     assert not any(s == "试行" for s, _ in issued)
+
+
+def test_an_enterprise_named_short_without_a_declaration(mini_plan):
+    """江西金力永磁科技股份有限公司 … 由金力永磁牵头组建…中心: the plan's own short form (no place, legal form
+    or business word) names the enterprise, which hosts the centre (rule set 12)."""
+    _, ex = mini_plan([
+        "赣州市“十四五”科技创新规划",
+        "一、平台",
+        "支持江西金力永磁科技股份有限公司在高性能钕铁硼永磁材料领域发挥优势。",
+        "4.由金力永磁牵头组建江西省稀土永磁材料技术创新中心。",
+    ])
+    assert ("金力永磁", "江西省稀土永磁材料技术创新中心") in _rels(ex, "HOSTS")
