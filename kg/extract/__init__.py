@@ -138,6 +138,10 @@ def extract_document(doc: Document, known: dict[str, str] | None = None,
             if item is None and not (box is not None and BOX_ITEM.match(norm_text(para.text))):
                 box = None  # a heading that is not an item of the box ends it
                 item = progs.heading_program(para)  # (2)创新创业领军人才工程。
+                parent = _section_program(para, progs, para.section_path[:-1]) if item is not None else None
+                if item is not None and parent is not None and parent.name != item.name:
+                    # an item heading under 一、实施“鹿城英才”计划 is a part of that programme
+                    ctx.relation("PART_OF_PROGRAM", item, parent, item.evidence, rule="program_heading")
         program = item or box or _section_program(para, progs)
         opening = None if program is not None else _opening_program(para, progs, openings)
         if para.in_table:
@@ -199,10 +203,14 @@ _OPENING_RUN = re.compile(r"^[^。]{0,40}?(?:深入实施|大力实施|组织实
                           r"(?:“[^”]{2,16}”(?:工程|行动|计划)|“[^”]{2,14}(?:工程|行动|计划)”)")
 
 
-def _section_program(para: Paragraph, progs: ProgramRules) -> EntityMention | None:
-    """The programme of the innermost section heading that names one (推进实施临汾市“111”创新工程)."""
-    for title in reversed(para.section_path):
+def _section_program(para: Paragraph, progs: ProgramRules, path: list[str] | None = None) -> EntityMention | None:
+    """The programme of the innermost section heading that names one (推进实施临汾市“111”创新工程, or
+    a numbered heading that is a programme's name), in the paragraph's path or the one given."""
+    for title in reversed(para.section_path if path is None else path):
         found = find_programs(norm_text(title))
         if found:
             return progs.by_key.get(program_key(found[-1].name))
+        bare = progs.by_key.get(program_key(re.sub(r"[。:：]\s*$", "", norm_text(title))))
+        if bare is not None and bare.rule == "program_heading":
+            return bare
     return None

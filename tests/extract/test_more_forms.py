@@ -474,3 +474,16 @@ def test_an_enterprise_named_short_without_a_declaration(mini_plan):
         "4.由金力永磁牵头组建江西省稀土永磁材料技术创新中心。",
     ])
     assert ("金力永磁", "江西省稀土永磁材料技术创新中心") in _rels(ex, "HOSTS")
+
+
+def test_item_programmes_are_parts_of_their_sections_programme(mini_plan):
+    """一、实施“鹿城英才”计划 / (2)创新创业领军人才工程。: the item's programme is a part of it (rule set 12)."""
+    _, ex = mini_plan([
+        "包头市“十四五”科技创新规划",
+        "第六章 人才",
+        "一、实施“鹿城英才”计划",
+        "(2)创新创业领军人才工程。每年遴选创新创业领军人才20名左右。",
+        "(4)卓越工程师培养工程。依托包钢集团等企业联合培养工程硕士。",
+    ])
+    part_of = _rels(ex, "PART_OF_PROGRAM")
+    assert {("创新创业领军人才工程", "“鹿城英才”计划"), ("卓越工程师培养工程", "“鹿城英才”计划")} <= part_of
