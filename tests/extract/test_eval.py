@@ -124,9 +124,9 @@ def test_eval_on_the_evaluation_texts():
     for g in report.gold:
         ent.add(g.entity_total())
         rel.add(g.relation_total())
-    assert len(report.gold) >= 38
-    assert ent.precision >= 0.89 and ent.recall >= 0.83, ent  # rule set 12 over the 38: 0.900 / 0.848
-    assert rel.precision >= 0.77 and rel.recall >= 0.63, rel  # 0.788 / 0.654
+    assert len(report.gold) >= 42
+    assert ent.precision >= 0.89 and ent.recall >= 0.83, ent  # rule set 12 over the 42: 0.900 / 0.847
+    assert rel.precision >= 0.77 and rel.recall >= 0.64, rel  # 0.790 / 0.658
 
 
 def test_one_annotation_scored_against_another(tmp_path):
