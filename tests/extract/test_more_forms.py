@@ -343,6 +343,9 @@ def test_a_verb_between_an_organisation_and_a_platform_kind_ends_the_name():
     assert ("煤基固废资源化利用山西省重点实验室", "Platform") in _names("依托吕梁学院建设煤基固废资源化利用山西省重点实验室")
 
 
+# ------------------------------------------------------------------ twelfth rule set (session 5; found in the 30 texts)
+
+
 def test_innovation_consortia_and_a_zones_incubation_centre():
     """创新联合体 is an alliance of several units; a zone's or city's 创业服务中心 is its incubator, the
     province's (山西省高新技术创业服务中心) a public agency (rule set 12)."""
