@@ -170,6 +170,8 @@ class ChainRules:
         self.inline_scopes: set[str] = set()
         self.table_sequences: dict[str, list[list[list[str]]]] = {}  # scope -> stage groups of its table rows
         self.ichain_of: dict[str, EntityMention] = {}  # industry chain -> the innovation chain the plan names for it
+        # industry chain -> the innovation chain a stage sequence in prose was named for (贯通“…”的X产业科技创新链)
+        self.staged_ichain: dict[str, EntityMention] = {}
         self.open_chains: list[ChainContext] = []  # chain contexts opened by the headings above the text
 
     # ------------------------------------------------------------------ mentions
@@ -180,6 +182,12 @@ class ChainRules:
 
     def innovation_chain(self, name: str, ev: Evidence, rule: str, aliases: list[str] | None = None) -> EntityMention:
         return self.ctx.entity(name, "InnovationChain", ev, rule=rule, scope=self.ctx.city, aliases=aliases)
+
+    def _pair(self, ichain: EntityMention, chain: EntityMention, ev: Evidence, rule: str) -> None:
+        """An innovation chain named for one industry is that industry chain's: a 专栏 row or a
+        passage giving the industry chain's stages later gives them to it (the plan named it)."""
+        self.ctx.relation("INNOVATION_CHAIN_OF", ichain, chain, ev, rule=rule)
+        self.ichain_of.setdefault(chain.name, ichain)
 
     # ------------------------------------------------------------------ context
     def heading(self, title: str, para, level_line: int) -> None:
@@ -230,7 +238,7 @@ class ChainRules:
             ev = ctx.ev(para, max(s0, 0), max(s0, 0) + len(name))
             ichain = self.innovation_chain(name, ev, rule="ichain_heading")
             chain = self.industry_chain(industry, ev, clean_name(im.group("name")), rule="ichain_heading")
-            ctx.relation("INNOVATION_CHAIN_OF", ichain, chain, ev, rule="ichain_heading")
+            self._pair(ichain, chain, ev, "ichain_heading")
             city = ctx.city_entity()
             if city is not None:
                 ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="ichain_heading")
@@ -239,7 +247,7 @@ class ChainRules:
             self.chains_by_name[name] = ctx.chain
             return
         pm = HEADING_PAIR.search(t)
-        if pm and not HEADING_CHAIN.search(t.replace("与", "")) or pm and "与" in (HEADING_CHAIN.search(t) or pm).group(0):
+        if pm and not HEADING_CHAIN.search(t):
             city = ctx.city_entity()
             pair: list[EntityMention] = []
             for g in ("a", "b"):
@@ -334,7 +342,7 @@ class ChainRules:
         imention = None
         if industry and is_industrial(name):
             imention = self.industry_chain(industry, ev, industry_wording(name), rule="ichain_industry")
-            ctx.relation("INNOVATION_CHAIN_OF", ichain, imention, ev, rule="ichain_industry")
+            self._pair(ichain, imention, ev, "ichain_industry")
         cc = ChainContext(name=name, industry=imention.name if imention else "", mention=ichain,
                           industry_mention=imention or ichain, line=ev.line)
         ctx.chain = cc
@@ -570,7 +578,7 @@ class ChainRules:
             industry = industry_of(name)
             if industry and is_industrial(name) and len(industry) <= 10:
                 ic = self.industry_chain(industry, ev, industry_wording(name), rule="ichain_industry")
-                ctx.relation("INNOVATION_CHAIN_OF", ichain, ic, ev, rule="ichain_industry")
+                self._pair(ichain, ic, ev, "ichain_industry")
             elif ctx.chain is not None and ctx.chain.mention.type == "IndustryChain":
                 # 完善提升现有固废综合利用创新链 in the 固废利用产业 section: that chain's innovation chain
                 ctx.relation("INNOVATION_CHAIN_OF", ichain, ctx.chain.mention, ev, rule="ichain_in_section")
@@ -656,6 +664,8 @@ class ChainRules:
                 parts = [p for p in SEQ_SPLIT.split(seq) if p]
                 if parts:  # 制氢—储氢—…—用氢全产业链: the chain word closes the sequence
                     parts[-1] = re.sub(r"(?:全)?(?:产业链条?|链条|产业|等)$", "", parts[-1])
+                    # …—光伏组件全链条开展技(术攻关): the run of characters goes on past the last stage
+                    parts[-1] = re.sub(r"(?:全链条|全产业链|产业链|链条|等|开展|进行|实施).*$", "", parts[-1])
                 parts = [p for p in parts if p]
                 if len(parts) < 3 or any(len(clean_name(p)) > 10 for p in parts):
                     continue
@@ -689,8 +699,8 @@ class ChainRules:
         industry = industry_of(name)
         if industry and is_industrial(name):
             ic = self.industry_chain(industry, ev, industry_wording(name), rule="ichain_industry")
-            self.ctx.relation("INNOVATION_CHAIN_OF", ichain, ic, ev, rule="ichain_industry")
-            self.ichain_of.setdefault(ic.name, ichain)
+            self._pair(ichain, ic, ev, "ichain_industry")
+            self.staged_ichain.setdefault(ic.name, ichain)
         return ichain
 
     def finish(self) -> None:
@@ -719,7 +729,9 @@ class ChainRules:
             ind = next(iter(para_chains))
             industry_chain = self.industry_chain(ind, ctx.ev(sent.para, sent.start, sent.end), None,
                                                  rule="chain_named")
-        return industry_chain  # no innovation chain is named here: the stages are the industry chain's
+        # the plan named this industry's innovation chain (一、打造绿色硅光伏产业科技创新链 over （一）做强
+        # 绿色硅光伏产业链): the stages are that innovation chain's; else no innovation chain is invented
+        return self.ichain_of.get(industry_chain.name, industry_chain)
 
     # ------------------------------------------------------------------ tables
     def table(self, table: Table) -> None:
@@ -745,7 +757,7 @@ class ChainRules:
             industry = industry_of(name)
             if industry and is_industrial(name):
                 ic = self.industry_chain(industry, tev, industry_wording(name), rule="ichain_industry")
-                ctx.relation("INNOVATION_CHAIN_OF", owner, ic, tev, rule="ichain_industry")
+                self._pair(owner, ic, tev, "ichain_industry")
         roles = list(getattr(table, "columns", []) or [])
         for row in table.rows:
             raw_line = ctx.doc.lines[row.line - 1]
@@ -782,7 +794,7 @@ class ChainRules:
                 industry = industry_of(name)
                 if industry and is_industrial(name):
                     chain = self.industry_chain(industry, ev, industry_wording(name), rule="ichain_industry")
-                    ctx.relation("INNOVATION_CHAIN_OF", owner, chain, ev, rule="ichain_industry")
+                    self._pair(owner, chain, ev, "ichain_industry")
             for cell in by_role.get("industry", []):
                 if clean_name(cell).endswith("创新链"):
                     continue  # read above as the row's innovation chain
@@ -808,7 +820,14 @@ class ChainRules:
                 for cell in by_role.get("support", []):  # 主要支撑单位: 湘钢技术中心、湘潭大学
                     for m in self._cell_names(norm_text(cell), row.line, CHAIN_MEMBERS, "chain_table_support"):
                         ctx.relation("IN_CHAIN", m, chain, m.evidence, rule="chain_table_support")
-            owner = owner or (self.ichain_of.get(chain.name) if chain is not None else None) or chain
+            # a 重点产业科技创新链 专栏's rows give the stages of each industry's innovation chain where the
+            # plan named one; a 产业链及创新链 table's rows are the industry chains' own, unless the
+            # prose gave the innovation chain its stages already
+            own_ichain = None
+            if chain is not None:
+                own_ichain = self.staged_ichain.get(chain.name) or \
+                    (self.ichain_of.get(chain.name) if "产业链" not in table.title else None)
+            owner = owner or own_ichain or chain
             if owner is None:
                 continue
             for cell in by_role.get("chain", []):

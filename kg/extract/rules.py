@@ -1085,7 +1085,7 @@ class OrgRules:
                 self._lead(sent, names, m.start("x"), m.end("x"), m.group("c"), m.start(), m.end(), default)
         if ctx.chain is not None and ctx.chain.industry_mention.type == "IndustryChain":
             chain_word = ctx.chain.industry_mention.name.removesuffix("产业链")
-            for pat in (r"以(?P<x>[^,，;；。]{2,40}?)(?:等企业)?为(?:链主|龙头)",
+            for pat in (r"以(?P<x>[^,，;；。]{2,40}?)(?:等企业)?为[“\"]?(?:链主|龙头)",
                         r"(?:培育|支持|推动)(?P<x>[^,，;；。]{2,40}?)(?:成为|作为)(?:产业链)?[“\"]?(?:链主|龙头)[”\"]?",
                         r"(?:链主|龙头)企业(?P<x>[^,，;；。]{2,40}?)(?=[,，;；。]|$)",
                         r"(?P<x>[^,，;；。]{2,40}?)等[“\"]?(?:链主|龙头)[”\"]?企业"):

