@@ -125,6 +125,13 @@ def _category_member_ok(name: str, type_: str) -> bool:
     return True
 
 
+# the opening of a notice's addressee line (各县（市、区）人民政府，…管委会，…：)
+_ADDRESSEES = re.compile(r"^各[^。:：]{0,20}?(?:人民政府|政府)[,，]")
+# a zone kind the city's own zone is addressed by (经济技术开发区, 高新区, 城乡一体化示范区)
+_BARE_ZONE = re.compile(r"(?:经济技术|经济|高新技术产业|高新技术|高新|经开|综合保税|综保|城乡一体化示范|产业集聚)?"
+                        r"(?:开发区|区|示范区)")
+
+
 @dataclass
 class Mentioned:
     """A name placed in a sentence: its mention and its sentence offsets."""
@@ -242,6 +249,7 @@ class OrgRules:
         gazetteered = self._gazetteer_names(sent, names)  # 兰花科创 (declared), 科大讯飞 (curated)
         placed.extend(gazetteered)
         placed.extend(self._distributed_zones(sent))
+        placed.extend(self._addressed_zones(sent, names))
         if self._rd_institution_text(sent):
             for mm in placed:
                 if mm.m.type == "ResearchInstitute" and mm.m.name.endswith(("研究院", "研究所")):
@@ -550,6 +558,36 @@ class OrgRules:
             xm, pm = self.emit(sent, x), self.emit(sent, after)
             ev = self.ctx.ev(sent.para, sent.at(min(x.start, m.start())), sent.at(max(x.end, after.end)))
             self.ctx.relation("LOCATED_IN", xm.m, pm.m, ev, rule="situated")
+
+    def _addressed_zones(self, sent: Sentence, names: list[NameSpan]) -> list[Mentioned]:
+        """各县（市、区）人民政府，荆州开发区、荆州高新区、纪南文旅区管委会，市政府各部门：: the addressees
+        before 管委会 are the city's zones (a committee administers each), named or not by a zone
+        word; the bare ones (经济技术开发区, 市经开区) are the city's own."""
+        ctx = self.ctx
+        if sent.para.line > 20 or not _ADDRESSEES.match(sent.masked):
+            return []
+        out: list[Mentioned] = []
+        found = {(n.start, n.end): n for n in names if n.type == "Zone"}
+        own = (ctx.city[:-1] if len(ctx.city) == 3 else ctx.city.removesuffix("市")) if ctx.city else ""
+        for seg in re.finditer(r"(?:^|[,，])(?P<list>[^,，：:]+?)管委会", sent.masked):
+            for item in re.finditer(r"(?P<main>[^、()]+)(?:\((?P<alt>[^()]{2,12})\))?", seg.group("list")):
+                main, alt = item.group("main"), item.group("alt")
+                s0 = seg.start("list") + item.start()
+                if main.startswith("各") or re.search(r"政府|部门|委员会|[局办]$", main) or not 3 <= len(main) <= 16:
+                    continue
+                aliases = [alt] if alt else []
+                if (s0, s0 + len(main)) in found:
+                    name = found[(s0, s0 + len(main))].name
+                elif main.startswith("市") and own:
+                    name, aliases = own + main[1:], aliases + [main]  # 市经开区 -> 滁州经开区
+                elif not place_prefix(main, min_rest=2) and _BARE_ZONE.fullmatch(main) and own:
+                    name, aliases = own + main, aliases + [main]  # 经济技术开发区 -> 芜湖经济技术开发区
+                else:
+                    name = main
+                ev = ctx.ev(sent.para, sent.at(s0), sent.at(s0 + len(item.group(0))))
+                m = ctx.entity(name, "Zone", ev, rule="addressed_zone", aliases=aliases)
+                out.append(Mentioned(m, s0, s0 + len(main)))
+        return out
 
     def _distributed_zones(self, sent: Sentence) -> list[Mentioned]:
         """重点建设万荣、临猗两个省级现代农业产业示范区 / 以孝义市、交城县焦化园区为重点: one zone per listed

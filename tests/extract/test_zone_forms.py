@@ -4,6 +4,8 @@ evaluation texts of tests/heldout)."""
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.lexicon import norm_text
 from kg.extract.names import find_names
 
@@ -52,3 +54,28 @@ def test_where_zones_and_platforms_are(mini_plan):
             ("宜宾市动力电池重点实验室", "叙州区")} <= located
     assert ("南溪经济开发区", "翠屏区") not in located
     assert ("先进陶瓷中试基地", "翠屏区") not in located  # 在A建设X，在B建设Y: Y is not in A
+
+
+# ---------------------------------------------------------------- thirteenth rule set
+
+
+def test_software_parks_science_cities_and_new_towns():
+    assert {"马鞍山软件园", "泉州软件园"} <= _zones("以慈湖高新区、马鞍山软件园为主要载体，以泉州软件园为载体。")
+    assert "赣州经开区新能源汽车科技城" in _zones("支持赣州经开区新能源汽车科技城建设。")
+    assert "宜宾临港新城" in _zones("支持宜宾临港新城创建省级高新区。")
+
+
+def test_the_addressees_before_a_committee_are_zones(mini_plan):
+    """各县（市、区）人民政府，X、Y、Z管委会，…：: every addressee before 管委会 is a zone, those without a
+    place the city's own (市经开区 is 滁州经开区); the governments and departments are not."""
+    _, ex = mini_plan([
+        "滁州市人民政府关于印发滁州市“十四五”科技创新规划的通知",
+        "各县（市、区）人民政府，市经开区、苏滁高新区、经济技术开发区、纪南文旅区、柳州高新区（柳东新区）管委会，"
+        "市政府各部门、各直属机构：",
+        "现将《滁州市“十四五”科技创新规划》印发给你们，请认真贯彻执行。",
+    ])
+    zones = {m.name: m for m in ex.entities if m.type == "Zone"}
+    assert {"滁州经开区", "苏滁高新区", "滁州经济技术开发区", "纪南文旅区", "柳州高新区"} <= set(zones)
+    assert not any(re.search("政府|部门|机构", z) for z in zones)
+    assert "市经开区" in zones["滁州经开区"].aliases and "柳东新区" in zones["柳州高新区"].aliases
+    assert zones["纪南文旅区"].evidence.line == 2
