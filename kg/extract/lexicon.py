@@ -115,6 +115,11 @@ def _national() -> tuple[dict[str, str], dict[str, str], tuple[str, ...]]:
                 and not _COMMON_DISTRICT.match(renamed):
             counties[renamed] = city
             RENAMED_DISTRICTS.add(renamed)
+        # a county made a county-level city since (监利县 -> 监利市, 2020)
+        as_city = name[:-1] + "市"
+        if len(name) >= 3 and name[-1] == "县" and as_city not in seen and as_city not in cities:
+            counties[as_city] = city
+            RENAMED_DISTRICTS.add(as_city)
     provinces = (PROVINCE, *dict.fromkeys(r["province"] for r in rows))
     return cities, counties, provinces
 
