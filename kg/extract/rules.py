@@ -255,7 +255,9 @@ class OrgRules:
                 if mm.m.type == "ResearchInstitute" and mm.m.name.endswith(("研究院", "研究所")):
                     ctx.notes.category_types.setdefault(mm.m.name, ("Platform", "NewRDInstitution"))
         self._located(sent, placed)
-        self._situated(sent, names)
+        # 盐化工中试基地（舞阳县）: a platform the plan places is a named one, like a built one
+        placed_names = {mm.m.name for mm in placed}
+        placed.extend(mm for mm in self._situated(sent, names) if mm.m.name not in placed_names)
         cats = self._category_lists(sent, names)
         lists = self._enterprise_lists(sent, names)
         awards = self._award_subjects(sent, names)
@@ -527,11 +529,12 @@ class OrgRules:
                     if place is not None:
                         ctx.relation("LOCATED_IN", pm, place, sev, rule="platform_table_site")
 
-    def _situated(self, sent: Sentence, names: list[NameSpan]) -> None:
+    def _situated(self, sent: Sentence, names: list[NameSpan]) -> list[Mentioned]:
         """高平经济技术开发区位于高平市 / 泽州经济技术开发区（位于泽州县） / 位于孝义市的孝义经济开发区 /
-        …开发区地处汾阳市: LOCATED_IN that place."""
+        …开发区地处汾阳市: LOCATED_IN that place. Returns the platforms placed by a bracket."""
         places = [n for n in names if n.type in ("County", "City", "Zone")]
         things = [n for n in names if n.type in ORG + ("Platform", "Zone")]
+        out: list[Mentioned] = []
         for x in things:  # 现代煤化工中试基地（高平经济技术开发区） / 吕梁市科技企业孵化器(离石区)
             bm = re.match(r"\((?P<p>[^()]{2,20})\)", sent.masked[x.end :])
             p = next((p for p in places if bm and p.start == x.end + 1 and p.end == x.end + bm.end() - 1), None)
@@ -539,8 +542,10 @@ class OrgRules:
                 xm, pm = self.emit(sent, x), self.emit(sent, p)
                 ev = self.ctx.ev(sent.para, sent.at(x.start), sent.at(x.end + bm.end()))
                 self.ctx.relation("LOCATED_IN", xm.m, pm.m, ev, rule="situated_bracket")
+                if x.type == "Platform":
+                    out.append(xm)
         if not re.search(r"位于|地处|坐落", sent.text):
-            return
+            return out
         for m in re.finditer(r"(?:位于|地处|坐落于)", sent.text):
             after = next((p for p in places if m.end() <= p.start <= m.end() + 1), None)
             if after is None:
@@ -558,6 +563,7 @@ class OrgRules:
             xm, pm = self.emit(sent, x), self.emit(sent, after)
             ev = self.ctx.ev(sent.para, sent.at(min(x.start, m.start())), sent.at(max(x.end, after.end)))
             self.ctx.relation("LOCATED_IN", xm.m, pm.m, ev, rule="situated")
+        return out
 
     def _addressed_zones(self, sent: Sentence, names: list[NameSpan]) -> list[Mentioned]:
         """各县（市、区）人民政府，荆州开发区、荆州高新区、纪南文旅区管委会，市政府各部门：: the addressees
