@@ -169,7 +169,7 @@ def extract_document(doc: Document, known: dict[str, str] | None = None,
             progs.sentence(sent, issuer_default, item)
             chains.sentence(sent)
             targets.sentence(sent)
-            orgs.sentence(sent, progs.pilot_sites(sent) or program, opening)
+            orgs.sentence(sent, progs.pilot_sites(sent) or program, opening, progs.run_here(sent))
     # tables the ingest did not attach to a paragraph
     for t in doc.tables:
         if t.line not in done_tables:

@@ -277,6 +277,19 @@ class ProgramRules:
             return None
         return self.last_pilot[1]
 
+    def run_here(self, sent: Sentence) -> tuple[EntityMention, int, int] | None:
+        """实施创新龙头企业“领航”计划，支持一拖集团、中信重工… / 依托内蒙古科技大学…，实施产业工人技能
+        提升行动: the one programme a sentence runs (its mention and offsets in the sentence), whose
+        organisations the rest of the sentence names."""
+        found = [p for p in find_programs(sent.masked)
+                 if re.search(RUN_VERBS + r"$", sent.masked[max(0, p.start - 8) : p.start].rstrip("“"))
+                 or re.search(RUN_VERBS + r"[\u4e00-\u9fff]{0,8}$", sent.masked[max(0, p.start - 16) : p.start])]
+        if len(found) != 1:
+            return None
+        ref = found[0]
+        m = self.by_key.get(program_key(ref.name))
+        return (m, ref.start, ref.end) if m is not None else None
+
     # ---------------------------------------------------------------- 专栏 programmes
     def box(self, table) -> EntityMention | None:
         """专栏3 重大创新平台建设工程: a box titled with a programme is that programme (the city runs it)."""

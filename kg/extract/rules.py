@@ -215,7 +215,8 @@ class OrgRules:
         return out
 
     # ------------------------------------------------------------------ sentence
-    def sentence(self, sent: Sentence, program: EntityMention | None, opening: EntityMention | None = None) -> None:
+    def sentence(self, sent: Sentence, program: EntityMention | None, opening: EntityMention | None = None,
+                 running: tuple[EntityMention, int, int] | None = None) -> None:
         ctx = self.ctx
         names = find_names(sent.masked)
         names = [n for n in names if n.name not in self._vetoed_names(sent)]
@@ -288,6 +289,14 @@ class OrgRules:
             for mm in everyone:
                 if mm.m.type == "Platform" and mm.m.name != opening.name:
                     ctx.relation("PART_OF_PROGRAM", mm.m, opening, mm.m.evidence, rule="program_opening")
+        elif running is not None:
+            # 实施P，支持A、B… / 依托A、B，实施P: the organisations the sentence names for the programme it runs
+            run, rs, re_ = running
+            host_names = {h.m.name for h in hosts}
+            for mm in everyone:
+                before = mm.end <= rs and re.match(r"依托|以", sent.masked[_clause_start(sent.masked, mm.start):])
+                if mm.m.type in ORG + ("Platform",) and (mm.start >= re_ or before) and mm.m.name not in host_names:
+                    ctx.relation("PART_OF_PROGRAM", mm.m, run, mm.m.evidence, rule="program_run_members")
         subj = next((mm for mm in everyone if mm.m.type in ORG and mm.start < 6), None)
         if subj is not None:
             self.last_subject = subj
@@ -1274,6 +1283,11 @@ _SHORT_CITY = {**{short_place(c): c for c in CITIES if len(short_place(c)) >= 2}
 def _clause_end(text: str, pos: int) -> int:
     """Where the clause going on at `pos` ends (the next comma, semicolon or full stop)."""
     return min([i for i in (text.find(c, pos) for c in ",，;；。") if i >= 0] or [len(text)])
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause going on at `pos` starts (after the last comma, semicolon or full stop)."""
+    return max(text.rfind(c, 0, pos) for c in ",，;；。") + 1
 
 
 def _count(n: str) -> int:

@@ -1,4 +1,4 @@
-"""Chain forms of the thirteenth rule set: a heading naming two industries joined by 与 as one
+"""Forms of the thirteenth rule set: a heading naming two industries joined by 与 as one
 产业链 is one chain, and stages go to the innovation chain the plan named for their industry
 (found in the evaluation texts of tests/heldout)."""
 
@@ -58,3 +58,19 @@ def test_stages_go_to_the_innovation_chain_the_plan_named(mini_plan):
     assert {("光伏产业链", s) for s in ("切片", "镀膜", "封装测试")} <= has
     assert not any(src == "光伏产业链" and s in ("工业硅", "硅料提纯") for src, s in has)
     assert ("光伏产业科技创新链", "光伏产业链") in _rels(ex, "INNOVATION_CHAIN_OF")
+
+
+def test_the_organisations_of_a_programme_a_sentence_runs(mini_plan):
+    """实施P，支持A、B… and 依托A、B，实施P: the organisations are part of P; an organisation of another
+    clause that is not introduced for it (以…为依托 only) is not."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第一章 壮大创新主体",
+        "实施创新龙头企业“领航”计划，支持示范重工集团有限公司、示范电气股份有限公司加大研发投入。",
+        "依托内蒙古科技大学、包头职业技术学院，实施产业工人技能提升行动，培养一批大国工匠。",
+    ])
+    part = _rels(ex, "PART_OF_PROGRAM")
+    assert {("示范重工集团有限公司", "“领航”计划"), ("示范电气股份有限公司", "“领航”计划"),
+            ("内蒙古科技大学", "产业工人技能提升行动"), ("包头职业技术学院", "产业工人技能提升行动")} <= part
+    [lead] = [m for m in ex.entities if m.type == "Program" and m.name == "“领航”计划"]
+    assert "创新龙头企业“领航”计划" in lead.aliases
