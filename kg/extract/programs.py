@@ -51,7 +51,8 @@ ISSUE_VERB = re.compile(r"(?:制定|出台|印发|发布|制订)(?:了|并实施
 
 _CENTRAL_BEFORE = re.compile("(?:" + "|".join(sorted(CENTRAL_AGENCIES, key=len, reverse=True)) + ")$")
 # a sentence that puts named bodies in charge of what it starts
-RUNNER_CUE = re.compile(r"由[^，,；;。]{2,30}?(?:牵头|负责|组织)|(?:会同|配合)[^，,；;。]{0,30}?(?:实施|开展|推进)|牵头(?:实施|组织|推进)")
+RUNNER_CUE = re.compile(r"由[^，,；;。]{2,30}?(?:牵头|负责|组织|统筹)|(?:会同|配合)[^，,；;。]{0,30}?(?:实施|开展|推进)|牵头(?:实施|组织|推进)|"
+                        r"(?:共同|联合|分别)(?:组织)?(?:实施|组织)")
 # a list sharing one programme type word: 实施A、B等行动 / 重点包括A、B和C四项专项
 SHARED_TYPE = re.compile(r"(?:(?P<incl>包括|包含|涵盖|分为|整合为|设置)|" + RUN_VERBS + r")(?P<list>[\u4e00-\u9fff“”]{4,14}(?:(?:、|和|及)[\u4e00-\u9fff“”]{4,14}){1,8})"
                          r"(?P<count>等|等?[一二三四五六七八九十两\d]+(?:项|个|大|类))(?P<type>工程|计划|行动|专项|子项目|子项|子计划)")
@@ -235,6 +236,8 @@ class ProgramRules:
         self.ctx = ctx
         self.by_key: dict[str, EntityMention] = {}
         self.sub_programs: set[str] = set()
+        self.last_run: tuple[int, EntityMention] | None = None  # (paragraph, the last programme a sentence named)
+        self.last_heading = -1  # the paragraph index of the last heading read
         self.last_pilot: tuple[int, EntityMention] | None = None  # (paragraph, pilot) for 在A、B开展试点
 
     # ---------------------------------------------------------------- document itself
@@ -357,10 +360,25 @@ class ProgramRules:
         self._sub_programs(sent, progs)
         self._included(sent, progs, item)
         self._runs(sent, progs)
-        if item is not None and sent.start == 0 and re.match(r"^由[^。；;]{2,40}?(?:牵头|负责|统筹)?(?:组织)?实施", sent.text):
-            for a, a_s, _ in self._named_runners(sent):  # 1.X计划:|由市委人才办组织实施
+        # 1.X计划:|由市委人才办组织实施 / 实施“高新技术企业倍增计划”。由市科技局会同市财政局组织实施: the
+        # sentence after a programme's names who runs it
+        before = item if item is not None and sent.start == 0 else \
+            self.last_run[1] if not progs and self.last_run is not None and self.last_run[0] == sent.pindex else None
+        if before is None and not progs and sent.start == 0 and self.last_run is not None \
+                and self.last_run[0] == sent.pindex - 1 and self.last_heading == sent.pindex - 1:
+            before = self.last_run[1]  # 2.实施“高新技术企业倍增计划”。 (a heading) / 由市科技局…组织实施
+        said = re.match(r"^(?:由)?(?P<who>[^。；;，,]{2,40}?)(?:共同|联合|分别)?(?:(?:牵头|负责|统筹)(?:组织)?(?:实施)?|(?:组织)?实施|组织)",
+                        sent.text) if before is not None else None
+        if said:  # (5)“千名科技特派员进乡村”行动：|市科技局、市农业农村局共同组织
+            for a, a_s, a_e in self._named_runners(sent):
+                if a_e > said.end("who"):
+                    continue
                 ev = self.ctx.ev(sent.para, sent.at(0), sent.at(a_s + len(a.name)))
-                self.ctx.relation("RUNS_PROGRAM", a, item, ev, rule="program_runner")
+                self.ctx.relation("RUNS_PROGRAM", a, before, ev, rule="program_runner")
+        runs = [m for m, _, _ in progs if m.rule != "program_member"]
+        self.last_run = (sent.pindex, runs[-1]) if runs else None
+        if para.is_heading:
+            self.last_heading = sent.pindex
         self._policies(sent, issuer_default)
         return progs
 
@@ -429,8 +447,13 @@ class ProgramRules:
                 if any(a_e <= s for _, _, a_e in runners):
                     continue
                 # 1.“云冈英才”引进计划:由市委人才办组织实施 / 实施X，由市科技局牵头，构建…
-                after = re.match(r"\s*[:：,，]?\s*由(?P<who>[^。；;，,]{2,40}?)(?:(?:牵头|负责|统筹|联合)(?:组织)?(?:实施)?|(?:组织)?实施)",
+                # “千名科技特派员进乡村”行动：市科技局、市农业农村局共同组织
+                after = re.match(r"\s*[:：,，]?\s*由(?P<who>[^。；;，,]{2,40}?)(?:(?:牵头|负责|统筹|联合)(?:组织)?(?:实施)?|(?:组织)?实施)|"
+                                 r"\s*[:：]\s*(?P<who2>[^。；;，,]{2,40}?)(?:共同|联合|分别)?(?:牵头|负责|组织实施|组织)",
                                  sent.text[e:])
+                if after and after.group("who2"):
+                    after = re.match(r"\s*[:：]\s*(?P<who>[^。；;，,]{2,40}?)(?:共同|联合|分别)?(?:牵头|负责|组织实施|组织)",
+                                     sent.text[e:])
                 if after:
                     who = [(a, a_s) for a, a_s, a_e in runners if e + after.start("who") <= a_s and a_e <= e + after.end("who")]
                     for a, a_s in who:
@@ -444,8 +467,8 @@ class ProgramRules:
             before = sent.text[max(0, s - 10) : s]
             before = re.sub(r"[\u4e00-\u9fff]{2,3}市$", "", before)  # 推进实施临汾市“111”…
             before = re.sub(r"(?:省委|省政府|山西省|省)$", "", before)
-            if m.rule == "program_award":
-                continue  # an award received is run by whoever grants it
+            if m.rule == "program_award" and not re.search(r"(?:设立|设置)$", before):
+                continue  # an award received is run by whoever grants it; one the plan sets up is the city's
             if _NATION_ACTS.search(sent.text, 0, s):
                 continue  # 国家把…,实施产业基础再造工程: the state's programme, not the city's
             if re.search(RUN_VERBS + r"(?:了)?$", before) or (m.rule == "program_run"):

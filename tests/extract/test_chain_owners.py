@@ -74,3 +74,24 @@ def test_the_organisations_of_a_programme_a_sentence_runs(mini_plan):
             ("内蒙古科技大学", "产业工人技能提升行动"), ("包头职业技术学院", "产业工人技能提升行动")} <= part
     [lead] = [m for m in ex.entities if m.type == "Program" and m.name == "“领航”计划"]
     assert "创新龙头企业“领航”计划" in lead.aliases
+
+
+def test_who_runs_a_programme_said_after_it(mini_plan):
+    """The runners of a programme stated after its name: after a colon (X行动：A、B共同组织), in the next
+    sentence (实施X。由A会同B、C组织实施), or before it (A、B共同组织实施X); an award the plan sets up is
+    the city's."""
+    _, ex = mini_plan([
+        "遵义市“十四五”科技创新规划",
+        "第五章 人才",
+        "设立遵义市科学技术突出贡献奖，每两年评选一次。",
+        "(5) “千名科技特派员进乡村”行动：市科技局、市农业农村局共同组织，每年选派科技特派员1000名以上。",
+        "2.实施“高新技术企业倍增计划”。由市科技局会同市财政局、市税务局组织实施，对首次认定的企业给予奖励。",
+        "由市委人才工作领导小组统筹，市委组织部、市人社局共同组织实施“才聚遵义”工程。",
+    ])
+    runs = _rels(ex, "RUNS_PROGRAM")
+    assert ("遵义市", "遵义市科学技术突出贡献奖") in runs
+    assert {("市科技局", "“千名科技特派员进乡村”行动"), ("市农业农村局", "“千名科技特派员进乡村”行动")} <= runs
+    assert {("市科技局", "“高新技术企业倍增”计划"), ("市财政局", "“高新技术企业倍增”计划"),
+            ("市税务局", "“高新技术企业倍增”计划")} <= runs
+    assert {("市委人才工作领导小组", "“才聚遵义”工程"), ("市委组织部", "“才聚遵义”工程"),
+            ("市人社局", "“才聚遵义”工程")} <= runs
