@@ -407,8 +407,13 @@ class OrgRules:
 
     def _nested(self, sent: Sentence, n: NameSpan, outer: Mentioned) -> None:
         """An organisation opening a longer name: 忻州师范学院…重点实验室 (HOSTS), 侯马经济开发区
-        科技企业孵化器 (LOCATED_IN and HOSTS), 临汾经济开发区管委会 (the zone itself)."""
+        科技企业孵化器 (LOCATED_IN and HOSTS), 临汾经济开发区管委会 (the zone itself); 长江大学科技园
+        is its university's."""
         ctx = self.ctx
+        if n.type == "Platform" and n.name.endswith("大学科技园") and not n.hosts and len(n.name) >= 7:
+            uni = ctx.entity(n.name[:-3], "University", ctx.ev(sent.para, sent.at(n.start), sent.at(n.end - 3)),
+                             rule="nested_name")
+            ctx.relation("HOSTS", uni, outer.m, outer.m.evidence, rule="name_prefix")
         for h in n.hosts:
             if h.type == n.type or (h.type == "Hospital" and n.type == "Hospital"):
                 continue
@@ -723,7 +728,9 @@ class OrgRules:
                 # 依托X,建设Y / 依托A、B等平台,推进Y、Z建设: the builders are in the clause before
                 clause = sent.text[clause_start : max(sent.text.find(c, p.end) for c in "，,;；") if any(
                     sent.text.find(c, p.end) >= 0 for c in "，,;；") else len(sent.text)]
-                verb_before = re.search(r"^\s*(?:重点|积极|加快|着力|大力)?(?:推进|推动|支持)?" + BUILD, before) or \
+                # 依托包头稀土研究院，做强白云鄂博…国家重点实验室: an existing platform made stronger on its host
+                verb_before = re.search(r"^\s*(?:重点|积极|加快|着力|大力)?(?:推进|推动|支持)?(?:" + BUILD +
+                                        r"|做强|做优|做实|做大|提升|建好|办好|壮大|完善)", before) or \
                     re.match(r"^\s*(?:大力|加快|重点)?推进", before) and re.search(r"建设", clause)
                 if verb_before and clause_start > 0:
                     prev_start = max(sent.text.rfind(c, 0, clause_start - 1) for c in ",，;；:：") + 1

@@ -95,3 +95,15 @@ def test_who_runs_a_programme_said_after_it(mini_plan):
             ("市税务局", "“高新技术企业倍增”计划")} <= runs
     assert {("市委人才工作领导小组", "“才聚遵义”工程"), ("市委组织部", "“才聚遵义”工程"),
             ("市人社局", "“才聚遵义”工程")} <= runs
+
+
+def test_hosts_of_platforms_made_stronger_and_of_science_parks(mini_plan):
+    """依托X，做强Y: X hosts the platform it strengthens; 长江大学科技园 is its university's."""
+    _, ex = mini_plan([
+        "包头市“十四五”科技创新规划",
+        "依托包头稀土研究院，做强稀土冶金及功能材料国家工程研究中心。",
+        "巩固与长江大学的校地合作关系，共建长江大学科技园。",
+    ])
+    hosts = _rels(ex, "HOSTS")
+    assert ("包头稀土研究院", "稀土冶金及功能材料国家工程研究中心") in hosts
+    assert ("长江大学", "长江大学科技园") in hosts
