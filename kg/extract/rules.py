@@ -809,8 +809,8 @@ class OrgRules:
         for p in platforms:
             m = re.match(r"^\s*(?:是|为|,|，)?(?:依托|由)(?P<who>[^,，;；。]{2,40}?)(?:牵头)?(?:建设|组建|设立|成立|共建|承建)",
                          sent.text[p.end :])
-            if not m:
-                continue
+            if not m or any(q.start in (p.end + m.end(), p.end + m.end() + 1) for q in platforms):
+                continue  # A，由X牵头组建B: X builds B, not A
             ws, we = p.end + m.start("who"), p.end + m.end("who")
             builders = [n for n in names if n.start >= ws and n.end <= we and n.type in ORG]
             if not builders:

@@ -107,3 +107,17 @@ def test_hosts_of_platforms_made_stronger_and_of_science_parks(mini_plan):
     hosts = _rels(ex, "HOSTS")
     assert ("包头稀土研究院", "稀土冶金及功能材料国家工程研究中心") in hosts
     assert ("长江大学", "长江大学科技园") in hosts
+
+
+def test_a_lead_builder_builds_the_platform_after_it_not_the_one_before(mini_plan):
+    """由A牵头组建X，由B牵头组建Y: B builds Y only; X，由B牵头组建 (nothing after) is B's."""
+    _, ex = mini_plan([
+        "赣州市“十四五”科技创新规划",
+        "由赣州稀土集团有限公司牵头组建江西省稀土永磁材料技术创新中心，由崇义章源钨业股份有限公司牵头组建江西省钨基新材料技术创新中心。",
+        "建设江西省钨精深加工技术创新中心，由崇义章源钨业股份有限公司牵头组建。",
+    ])
+    hosts = _rels(ex, "HOSTS")
+    assert ("崇义章源钨业股份有限公司", "江西省稀土永磁材料技术创新中心") not in hosts
+    assert {("赣州稀土集团有限公司", "江西省稀土永磁材料技术创新中心"),
+            ("崇义章源钨业股份有限公司", "江西省钨基新材料技术创新中心"),
+            ("崇义章源钨业股份有限公司", "江西省钨精深加工技术创新中心")} <= hosts
