@@ -951,7 +951,8 @@ class OrgRules:
             return out
         typed = [n for n in names if n.type in ORG + ("Platform",)]
         # other cities and zones are partners too (与榆林市、郑洛新国家自主创新示范区合作), never the plan's own city
-        partner_places = [n for n in names if n.type == "Zone" or n.type == "City" and n.name != ctx.city]
+        partner_places = [n for n in names if n.type == "Zone" or n.type == "City" and n.name != ctx.city
+                          or n.type == "Agency" and n.name.endswith("管委会")]  # 由三峡大学与宜昌高新区管委会共建
         extras = [x for x in extra if x.m.type in ORG + ("Platform",)]
         prev_a: Mentioned | None = None  # the subject stated earlier in this sentence
         for m in re.finditer(r"与(?P<b>[^,，;；。与]{2,80}?)(?P<verb>(?:的)?(?:联动|深度|全面|战略|科技|创新|长期)?(?:合作|共建|联合|协作|协同)|"
@@ -965,8 +966,14 @@ class OrgRules:
             a: Mentioned | None = None
             carried = False
             a_names = [n for n in names if n.start >= a_s and n.end <= a_e and n.type in ORG + ("Agency", "County", "Zone")]
+            co_subjects: list[Mentioned] = []  # 支持A、B与C共建…: every member of the list before 与
             if a_names:
                 a = self.emit(sent, a_names[-1])
+                k = len(a_names) - 1
+                while k > 0 and re.fullmatch(r"\s*(?:、|和|及|以及)\s*", text[a_names[k - 1].end : a_names[k].start]) \
+                        and a_names[k - 1].type == a_names[k].type:
+                    k -= 1
+                    co_subjects.append(self.emit(sent, a_names[k]))
             elif re.fullmatch(r"\s*(?:并|同时|还|继续|进一步|积极|主动|持续)?(?:深化|加强|加大|推进|推动|开展|扩大)?\s*", a_text):
                 seg_s = max(text.rfind(c, 0, m.start()) for c in ";；") + 1  # items of a ；-list have their own subjects
                 if seg_s > 0 and clause_s <= seg_s + 1:
@@ -995,10 +1002,12 @@ class OrgRules:
                 b_list = self.members(sent, b_s, b_e, names, default, rule="collab_partner")
             ev = ctx.ev(sent.para, sent.at(a.start if a.start >= clause_s else m.start()), sent.at(m.end()))
             for b in b_list:
+                for a_ in (a, *co_subjects):
+                    if b.m.type in ORG + ("Platform", "City", "Zone", "Agency") and b.m.name != a_.m.name:
+                        ctx.relation("COLLABORATES_WITH", a_.m, b.m, ev, rule="collab")
                 if b.m.type in ORG + ("Platform", "City", "Zone") and b.m.name != a.m.name:
-                    ctx.relation("COLLABORATES_WITH", a.m, b.m, ev, rule="collab")
                     out.append(b)
-            self._co_built(sent, names, m.end(), [a, *b_list], ev)
+            self._co_built(sent, names, m.end(), [a, *co_subjects, *b_list], ev)
             if not carried:
                 prev_a = a
                 if a.m.type in ORG:

@@ -121,3 +121,18 @@ def test_a_lead_builder_builds_the_platform_after_it_not_the_one_before(mini_pla
     assert {("赣州稀土集团有限公司", "江西省稀土永磁材料技术创新中心"),
             ("崇义章源钨业股份有限公司", "江西省钨基新材料技术创新中心"),
             ("崇义章源钨业股份有限公司", "江西省钨精深加工技术创新中心")} <= hosts
+
+
+def test_every_subject_of_a_list_before_yu_collaborates(mini_plan):
+    """支持A、B与C、D共建…: A and B each collaborate with C and D; 由X与Y管委会共建: the committee is a party."""
+    _, ex = mini_plan([
+        "宝鸡市“十四五”科技创新规划",
+        "支持宝鸡职业技术学院、陕西机电职业技术学院与宝钛集团有限公司、陕西法士特齿轮有限责任公司共建产业学院。",
+        "（1）三峡大学宜昌产业技术研究院：由三峡大学与宜昌高新区管委会共建，聚焦新能源。",
+    ])
+    collab = {frozenset(p) for p in _rels(ex, "COLLABORATES_WITH")}
+    for a in ("宝鸡职业技术学院", "陕西机电职业技术学院"):
+        for b in ("宝钛集团有限公司", "陕西法士特齿轮有限责任公司"):
+            assert frozenset((a, b)) in collab
+    assert frozenset(("宝鸡职业技术学院", "陕西机电职业技术学院")) not in collab
+    assert frozenset(("三峡大学", "宜昌高新区管委会")) in collab
