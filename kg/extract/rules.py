@@ -504,6 +504,7 @@ class OrgRules:
     def table(self, table) -> None:
         """平台类型 | 建设内容 | 依托单位: each row names a platform and the organisations that build it."""
         roles = list(table.columns)
+        self._county_table(table)
         if "host" not in roles or not ({"platform", "name"} & set(roles)):
             return
         ctx = self.ctx
@@ -542,6 +543,30 @@ class OrgRules:
                         name, ptype, sev, rule="platform_table", city=COUNTY_CITY.get(name))
                     if place is not None:
                         ctx.relation("LOCATED_IN", pm, place, sev, rule="platform_table_site")
+
+    def _county_table(self, table) -> None:
+        """县（市、区） | 重点产业 | 创新载体: the zones of a county's row are in that county."""
+        header = [norm_text(h).replace(" ", "") for h in (table.header or [])]
+        if not header or not re.fullmatch(r"(?:县\(市、?区\)|县\(区、?市\)|县市区|县区|区县|县\(区\)|区县\(市\)|地区|区域)", header[0]):
+            return
+        ctx = self.ctx
+        for row in table.rows:
+            cells = [norm_text(c) for c in row.cells]
+            if len(cells) < 2:
+                continue
+            county, ptype = _place_named(cells[0].strip())
+            if county is None or ptype != "County":
+                continue
+            cev = ctx.line_ev(row.line, row.cells[0].strip())
+            cm = ctx.entity(county, "County", cev, rule="county_table", city=COUNTY_CITY.get(county))
+            line = ctx.doc.lines[row.line - 1]
+            for cell in cells[1:]:
+                for z in find_names(cell):
+                    if z.type != "Zone":
+                        continue
+                    zev = ctx.line_ev(row.line, z.name if z.name in line else None)
+                    zm = ctx.entity(z.name, "Zone", zev, rule="county_table")
+                    ctx.relation("LOCATED_IN", zm, cm, zev, rule="county_table")
 
     def _situated(self, sent: Sentence, names: list[NameSpan]) -> list[Mentioned]:
         """高平经济技术开发区位于高平市 / 泽州经济技术开发区（位于泽州县） / 位于孝义市的孝义经济开发区 /

@@ -79,3 +79,17 @@ def test_the_addressees_before_a_committee_are_zones(mini_plan):
     assert not any(re.search("政府|部门|机构", z) for z in zones)
     assert "市经开区" in zones["滁州经开区"].aliases and "柳东新区" in zones["柳州高新区"].aliases
     assert zones["纪南文旅区"].evidence.line == 2
+
+
+def test_the_zones_of_a_county_table_row_are_in_that_county(mini_plan):
+    _, ex = mini_plan([
+        "盐城市“十四五”科技创新规划",
+        "专栏4  县域特色产业创新重点",
+        "县（市、区）\t重点产业集群\t创新载体",
+        "东台市\t电子信息、高端装备\t东台经济开发区、东台高新区",
+        "射阳县\t海上风电装备、健康产业\t射阳港经济开发区、射阳经济开发区",
+    ])
+    located = {(r.source, r.target) for r in ex.relations if r.type == "LOCATED_IN"}
+    assert {("东台经济开发区", "东台市"), ("东台高新区", "东台市"), ("射阳港经济开发区", "射阳县"),
+            ("射阳经济开发区", "射阳县")} <= located
+    assert not any(t == "东台市" and s.startswith("射阳") for s, t in located)
