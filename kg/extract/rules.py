@@ -431,10 +431,12 @@ class OrgRules:
         out: dict[int, NameSpan] = {}
         places = [n for n in names if n.type in ("County", "Zone") or n.type == "City" and n.name == self.ctx.city]
         for n in names:
-            if n.type != "Platform":
+            if n.type not in ("Platform", "Zone"):
                 continue
             w0 = max(0, n.start - 34)
-            m = re.search(r"在(?P<p>[^,，;；。在]{2,24}?)(?:布局|规划)?(?:建设|设立|建立|新建|组建)$", sent.text[w0 : n.start])
+            # a park is built in a zone or county also where that place builds it (支持三山经济开发区建设…产业园)
+            lead = "在" if n.type == "Platform" else "(?:在|支持|推动|鼓励)"
+            m = re.search(lead + r"(?P<p>[^,，;；。在]{2,24}?)(?:布局|规划)?(?:建设|设立|建立|新建|组建)$", sent.text[w0 : n.start])
             if not m:
                 continue
             place = next((p for p in places if p.start == w0 + m.start("p") and p.end == w0 + m.end("p")), None)

@@ -93,3 +93,13 @@ def test_the_zones_of_a_county_table_row_are_in_that_county(mini_plan):
     assert {("东台经济开发区", "东台市"), ("东台高新区", "东台市"), ("射阳港经济开发区", "射阳县"),
             ("射阳经济开发区", "射阳县")} <= located
     assert not any(t == "东台市" and s.startswith("射阳") for s, t in located)
+
+
+def test_a_park_a_zone_or_county_builds_is_in_it(mini_plan):
+    _, ex = mini_plan([
+        "芜湖市“十四五”科技创新规划",
+        "支持三山经济开发区建设智能农机装备产业园，推动县域科技创新。",
+        "支持于都县建设纺织服装产业科技创新示范区。",
+    ])
+    located = {(r.source, r.target) for r in ex.relations if r.type == "LOCATED_IN"}
+    assert {("智能农机装备产业园", "三山经济开发区"), ("纺织服装产业科技创新示范区", "于都县")} <= located
