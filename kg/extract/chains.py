@@ -17,6 +17,7 @@ from kg.extract.context import ChainContext, DocContext, Sentence, mask_titles
 from kg.extract.lexicon import SUFFIXES, clean_name, is_generic, norm_text, place_prefix
 from kg.extract.names import NameSpan, find_names, place_title
 from kg.extract.rules import CHAIN_MEMBERS
+from kg.ingest.tables import industry_columns, is_county_table
 from kg.models import EntityMention, Evidence, Table
 
 # 构建煤炭工业转型升级科技创新链 / 构建中医药工业快速发展科技创新链。
@@ -736,6 +737,9 @@ class ChainRules:
     # ------------------------------------------------------------------ tables
     def table(self, table: Table) -> None:
         """A 专栏 of an innovation chain: its dash sequences are the chain's ordered stages."""
+        if is_county_table(table):
+            self._county_table(table)
+            return
         if not is_chain_table(table):
             return
         if {"industry", "ichain"} & set(table.columns):
@@ -832,6 +836,28 @@ class ChainRules:
                 continue
             for cell in by_role.get("chain", []):
                 self._cell_sequences(owner, cell, row.line, raw_line, table)
+
+    def _county_table(self, table: Table) -> None:
+        """县（市、区） | 重点产业 | 创新载体: the industries of a county's row are wordings of the chains
+        the city develops (kept as such where the plan develops that chain; kg.extract.tidy)."""
+        ctx = self.ctx
+        city = ctx.city_entity()
+        cols = industry_columns(table)
+        for row in table.rows:
+            cells = [norm_text(c) for c in row.cells]
+            line = ctx.doc.lines[row.line - 1]
+            for i in cols:
+                if i >= len(cells):
+                    continue
+                for word in re.split(r"[、,，;；/]", cells[i]):
+                    word = word.strip()
+                    industry = industry_of(word) if 2 <= len(word) <= 12 else None
+                    if not industry or len(industry) > 10 or is_generic(word):
+                        continue
+                    ev = ctx.line_ev(row.line, word if word in line else None)
+                    chain = self.industry_chain(industry, ev, clean_name(word), rule="chain_list_member")
+                    if city is not None:
+                        ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="chain_list_member")
 
     def _cell_names(self, text: str, line: int, types: tuple[str, ...], rule: str) -> list[EntityMention]:
         """The names of `types` a table cell's text holds, each with the cell's line as evidence."""

@@ -49,6 +49,7 @@ from kg.extract.lexicon import (
     strip_places,
 )
 from kg.extract.names import NameSpan, find_names, left_extend, place_title, places_in_name, split_members
+from kg.ingest.tables import is_county_table
 from kg.models import EntityMention
 
 ORG = ("Enterprise", "University", "ResearchInstitute", "Hospital")
@@ -548,8 +549,7 @@ class OrgRules:
 
     def _county_table(self, table) -> None:
         """县（市、区） | 重点产业 | 创新载体: the zones of a county's row are in that county."""
-        header = [norm_text(h).replace(" ", "") for h in (table.header or [])]
-        if not header or not re.fullmatch(r"(?:县\(市、?区\)|县\(区、?市\)|县市区|县区|区县|县\(区\)|区县\(市\)|地区|区域)", header[0]):
+        if not is_county_table(table):
             return
         ctx = self.ctx
         for row in table.rows:

@@ -55,6 +55,20 @@ def column_role(cell: str) -> str:
     return "other"
 
 
+_COUNTY_COLUMN = re.compile(r"县[(（]市、?区[)）]|县[(（]区、?市[)）]|县市区|县区|区县(?:[(（]市[)）])?|县[(（]区[)）]|县（区）")
+
+
+def is_county_table(table: Table) -> bool:
+    """县（市、区） | 重点产业 | 创新载体: a table whose rows are the city's counties."""
+    return bool(table.header) and bool(_COUNTY_COLUMN.fullmatch(table.header[0].replace(" ", "")))
+
+
+def industry_columns(table: Table) -> list[int]:
+    """The columns of a county table that name its industries (重点产业集群, 创新发展重点, 主导产业)."""
+    return [i for i, h in enumerate(table.header) if i and re.search(r"产业|领域|方向|重点", h)
+            and not re.search(r"载体|平台|园区|机构|单位|任务|举措|内容", h)]
+
+
 def _roles(header: list[str]) -> list[str]:
     roles = [column_role(h) for h in header]
     if "target" not in roles:  # bare years: the latest one is the target
