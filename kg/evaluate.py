@@ -184,8 +184,17 @@ def _chain_of(props: dict[str, Any]) -> str | None:
     return clean_name(c) if c else None
 
 
-def match_entities(gold: list[GoldEntity], nodes: list[Node]) -> dict[int, str]:
-    """Gold index -> node id, one-to-one; exact canonical names first, then aliases."""
+def _same_value(a: Any, b: Any) -> bool:
+    try:
+        return a is not None and b is not None and abs(float(a) - float(b)) < 1e-9
+    except (TypeError, ValueError):
+        return False
+
+
+def match_entities(gold: list[GoldEntity], nodes: list[Node], doc: str | None = None) -> dict[int, str]:
+    """Gold index -> node id, one-to-one; exact canonical names first, then aliases. A target is
+    a number the plan sets, its indicator a paraphrase: one left unmatched then pairs with a
+    target printed on the same line with the same value (科技贷款余额 / 全市科技贷款余额)."""
     out: dict[int, str] = {}
     used: set[str] = set()
     by_type: dict[str, list[Node]] = defaultdict(list)
@@ -212,6 +221,15 @@ def match_entities(gold: list[GoldEntity], nodes: list[Node]) -> dict[int, str]:
             cands.sort(key=lambda n: (gc is not None and _chain_of(n.properties) != gc, n.id))
             out[gi] = cands[0].id
             used.add(cands[0].id)
+    for gi, g in enumerate(gold):
+        if gi in out or g.type != "Target" or g.line is None:
+            continue
+        cand = next((n for n in by_type.get("Target", []) if n.id not in used
+                     and any(e.line == g.line and (doc is None or e.doc == doc) for e in n.evidence)
+                     and _same_value(n.properties.get("value"), g.properties.get("value"))), None)
+        if cand is not None:
+            out[gi] = cand.id
+            used.add(cand.id)
     return out
 
 
@@ -230,7 +248,7 @@ def evaluate_doc(graph: Graph, gold: Gold, gold_file: str = "") -> DocEval:
     nodes = [n for n in graph.nodes if any(e.doc == doc for e in n.evidence)]
     edges = [e for e in graph.edges if any(ev.doc == doc for ev in e.evidence)]
     res = DocEval(doc=doc, gold_file=gold_file)
-    m = match_entities(gold.entities, nodes)
+    m = match_entities(gold.entities, nodes, doc)
     node_gold = {nid: gi for gi, nid in m.items()}
     for gi, g in enumerate(gold.entities):
         s = res.entities.setdefault(g.type, Score())

@@ -151,3 +151,21 @@ def test_one_annotation_scored_against_another(tmp_path):
     res = evaluate_doc(gold_graph(load_gold(b_path)), a)
     assert res.entity_total().fn == 1 and res.entity_total().fp == 0
     assert res.relation_total().fn == len(lost) + 1 and res.relation_total().fp == 0
+
+
+def test_a_target_pairs_by_line_and_value_when_no_name_matches():
+    """科技贷款余额 (gold) and 全市科技贷款余额 (extracted), both 80 on line 12: one target; a target of
+    another value on that line, or of the same value on another line, is not it."""
+    from kg.evaluate import GoldEntity, match_entities
+    from kg.models import Evidence, Node
+
+    def target(i: str, name: str, value: float, line: int) -> Node:
+        return Node(id=i, type="Target", name=name, properties={"value": value},
+                    evidence=[Evidence(doc="p.txt", line=line, quote=name)])
+
+    gold = [GoldEntity(name="科技贷款余额", type="Target", properties={"value": 80}, line=12),
+            GoldEntity(name="技术合同成交额", type="Target", properties={"value": 50}, line=12),
+            GoldEntity(name="专利导航项目", type="Target", properties={"value": 5}, line=30)]
+    nodes = [target("a", "全市科技贷款余额", 80.0, 12), target("b", "技术交易额", 60, 12), target("c", "专利导航", 5, 31)]
+    assert match_entities(gold, nodes, "p.txt") == {0: "a"}
+    assert match_entities(gold, nodes, "other.txt") == {}
