@@ -17,7 +17,7 @@ from kg.models import Evidence, Table
 
 PLAN_YEAR = 2025
 _NUM = r"(?:\d+(?:\.\d+)?|百分之[零〇一二两三四五六七八九十百]+|[零〇一二两三四五六七八九十百千万]+)"  # 百分之二十 = 20%
-_UNITS = r"(?:亿元|万元|万人次|万人|万名|万家|万平方米|平方米|人次|个|家|项|所|名|人|件|篇|座|户|条|辆|台|套|场|%|％|倍)"
+_UNITS = r"(?:亿元|万元|万人次|万人|万名|万家|万平方米|平方米|人次|个百分点|百分点|个|家|项|所|名|人|件|篇|座|户|条|辆|台|套|场|%|％|倍)"
 _UNIT_IN_NAME = re.compile(r"\s*[(（]\s*(?P<u>[^()（）]{1,6})\s*[)）]\s*$")
 _YEAR = re.compile(r"(20\d\d)\s*年?")
 PAST = re.compile(r"十三五|截至|截止|已经|累计|先后|以来|期间[,，]?全市|现有|拥有(?!量)|目前")
@@ -330,7 +330,7 @@ P_VERB_OBJ_NUM = re.compile(r"(?P<verb>" + _VERB + r")(?P<ind>[\u4e00-\u9fff“�
 P_DESIGNATED = re.compile(r"(?P<num>" + _NUM + r")\s*(?P<unit>个|家|项|所)[\u4e00-\u9fff]{0,6}?被(?:确定|认定|评)为(?P<ind>[\u4e00-\u9fff]{3,20})")
 # 每年增幅 20% / 投入每年增幅 20%
 P_GROWTH = re.compile(r"(?P<ind>[\u4e00-\u9fffA-Z&、]{2,24}?(?:增幅|增长|增速|提高|提升|降低|下降))\s*(?:达到|不低于|不少于|超过)?\s*"
-                      r"(?:(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)|(?P<pct>百分之[零〇一二两三四五六七八九十百]+))")
+                      r"(?:(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|个百分点|百分点)|(?P<pct>百分之[零〇一二两三四五六七八九十百]+))")
 # 设立规模不低于10亿元的株洲市科技创新投资基金: the fund's size
 P_FUND = re.compile(r"规模(?:不低于|不少于|达到|超过|为)?\s*(?P<num>" + _NUM + r")\s*(?P<unit>亿元|万元)(?:以上|左右)?的"
                     r"(?P<ind>[\u4e00-\u9fff]{2,30}?基金)")
@@ -341,7 +341,7 @@ P_NOUN_NUM = re.compile(r"^(?P<ind>[^\d]{2,30}?)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<
 P_AND_OBJ_NUM = re.compile(r"^(?:以上|左右)?(?:、|和|及)(?P<ind>[\u4e00-\u9fff“”‘’]{2,24}?)\s*(?P<num>" + _NUM + r")\s*(?P<unit>万名|万人次|万人|个|家|项|所|名|人|座|件|辆|台|套)(?:以上|左右)?")
 _LEAD_CUT = re.compile(r"^.*?(?:到“?十四五”?末|“?十四五”?期间|到\s*20\d\d\s*年|力争|全市|我市|其中|并|使|促使)")
 _LEADS_ONLY = re.compile(r"^(?:到“?十四五”?末|“?十四五”?期间|到\s*20\d\d\s*年|力争|全市|我市|其中|确保)+")
-_BAD_IND = re.compile(r"^(?:培育|引进|新增|打造|争创)?(?:专项|项目|企业|人才|平台)$|有$|全覆盖$|不$|^(?:实施|推动|支持|建设|培育|引进)$|^(?:每个|每(?!年)|\d|[一二三四五六七八九十]|其中|全年|总计|约|共|以上|以下|左右|目标|比重|水平)|"
+_BAD_IND = re.compile(r"^(?:培育|引进|新增|打造|争创)?(?:专项|项目|企业|人才|平台)$|有$|全覆盖$|不$|^(?:实施|推动|支持|建设|培育|引进)$|^(?:每个|每(?!年|万|千|百)|\d|[一二三四五六七八九十]|其中|全年|总计|约|共|以上|以下|左右|目标|比重|水平)|"
                       r"(?:水平|位次|第[一二三四五])$|^[^占]*比重$")  # X占Y比重 is an indicator; …比重 alone is not
 # verbs a clause-level reading leaves at the end of an indicator (营业收入力争突破 200亿元)
 _TRAILING_VERB = re.compile(r"(?:力争|达到|达|突破|超过|提高到|提高至|提高|提升到|提升至|增长到|增长至|增加到|上升到|均|分别|每年|都)+$")
@@ -371,6 +371,7 @@ def _printed_aliases(f: TargetFact | None, verb: str, obj: str) -> None:
 
 def _clean_indicator(ind: str) -> str | None:
     ind = re.sub(r"\([^()]*\)", "", ind)  # 院士(长江学者、国医大师等)工作站 -> 院士工作站
+    ind = _TRAILING_VERB.sub("", ind)  # …投入强度力争(达到): a lead-in word at the end is no lead-in
     ind = _LEAD_CUT.sub("", ind)
     ind = _LEADS_ONLY.sub("", ind)  # 力争“十四五”期间签约…: every lead-in, not only the first
     ind = re.sub(r"^(?:的|和|及|与|、|期间|实现在|实现|累计|逐步)+", "", ind)
@@ -433,7 +434,10 @@ def _clause_targets(clause: str, goal: bool = False) -> list[tuple[TargetFact, i
             continue  # 研发投入超过10亿元的企业: a qualifier of what is counted, not a target
         add(_clean_indicator(m.group("ind")), m.group("num"), m.group("unit"), m.start("ind"), m.end())
     for m in P_GROWTH.finditer(clause):
-        f = add(_clean_indicator(m.group("ind")), m.group("num") or m.group("pct"), m.group("unit") or "%", m.start("ind"), m.end())
+        ind = _clean_indicator(m.group("ind"))
+        if ind is None and _BARE_GROWTH.match(clean_name(m.group("ind"))):
+            ind = clean_name(m.group("ind"))  # ，年均提高0.18个百分点: the growth of the clause before's indicator
+        f = add(ind, m.group("num") or m.group("pct"), m.group("unit") or "%", m.start("ind"), m.end())
         printed = _LEADS_ONLY.sub("", clean_name(m.group("ind")))
         if f is not None and printed != f.indicator and len(printed) >= 3:
             f.aliases.append(printed)  # 单井平均日产量提高 as printed

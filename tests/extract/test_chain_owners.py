@@ -136,3 +136,18 @@ def test_every_subject_of_a_list_before_yu_collaborates(mini_plan):
             assert frozenset((a, b)) in collab
     assert frozenset(("宝鸡职业技术学院", "陕西机电职业技术学院")) not in collab
     assert frozenset(("三峡大学", "宜昌高新区管委会")) in collab
+
+
+def test_targets_per_ten_thousand_after_li_zheng_and_in_percentage_points(mini_plan):
+    """每万人…拥有量 is an indicator; …强度力争达到2.0% keeps its indicator; ，年均提高0.18个百分点 is the
+    growth of the indicator before it."""
+    _, ex = mini_plan([
+        "九江市“十四五”科技创新规划",
+        "——成果转化更加高效。技术合同成交额达到100亿元，每万人高价值发明专利拥有量达到2.5件。",
+        "——创新投入大幅提升。全社会R&D经费投入强度力争达到2.0%，年均提高0.18个百分点。",
+    ])
+    targets = {m.name: m.properties for m in ex.entities if m.type == "Target"}
+    assert targets["每万人高价值发明专利拥有量"]["value"] == 2.5
+    assert targets["全社会R&D经费投入强度"]["value"] == 2.0
+    growth = targets["全社会R&D经费投入强度年均提高"]
+    assert growth["value"] == 0.18 and growth["unit"] == "个百分点"
