@@ -17,13 +17,13 @@ from kg.models import Evidence, Table
 
 PLAN_YEAR = 2025
 _NUM = r"(?:\d+(?:\.\d+)?|百分之[零〇一二两三四五六七八九十百]+|[零〇一二两三四五六七八九十百千万]+)"  # 百分之二十 = 20%
-_UNITS = r"(?:亿元|万元|万人次|万人|万名|万家|万平方米|平方米|人次|个百分点|百分点|个|家|项|所|名|人|件|篇|座|户|条|辆|台|套|场|%|％|倍)"
+_UNITS = r"(?:亿元|万元|万人次|万人|万名|万家|万平方米|平方米|人次|个百分点|百分点|个|家次|家|处|项|所|名|人|件|篇|座|户|条|辆|台|套|场|%|％|倍)"
 _UNIT_IN_NAME = re.compile(r"\s*[(（]\s*(?P<u>[^()（）]{1,6})\s*[)）]\s*$")
 _YEAR = re.compile(r"(20\d\d)\s*年?")
 PAST = re.compile(r"十三五|截至|截止|已经|累计|先后|以来|期间[,，]?全市|现有|拥有(?!量)|目前")
 # a sentence that states goals (到2025年…, 力争…, “十四五”期间…) — where "X N家以上" alone is a target
 GOAL = re.compile(r"到\s*20[2-3]\d\s*年|力争|十四五”?(?:末|期间|时期)|目标")
-FUTURE = re.compile(r"不低于|不少于|争创|新增|推广|举办|培训|签约|每年|组建|选派|遴选|评选|零的突破|达到|突破|力争|下降到|降低到|降至|扩大|建成|新建|到\s*20\d\d|十四五”?末|十四五”?期间|增长到|提高到|上升到|增加到|增幅|实现|培育|建设|引进|集聚|认定")
+FUTURE = re.compile(r"不低于|不少于|争创|新增|推广|举办|培训|签约|每年|设立|培养|孵化|共建|年均增长|首期规模|组建|选派|遴选|评选|零的突破|达到|突破|力争|下降到|降低到|降至|扩大|建成|新建|到\s*20\d\d|十四五”?末|十四五”?期间|增长到|提高到|上升到|增加到|增幅|实现|培育|建设|引进|集聚|认定")
 
 
 @dataclass
@@ -301,8 +301,8 @@ def _cell_value(cell: str) -> tuple[float | int | str | None, str | None]:
 
 
 _VERBS_KEEP = ("培育", "引进", "集聚", "新增", "突破", "认定", "培养", "吸引", "引育", "选派", "打造", "引入", "聘请", "争创",
-               "推广", "签约", "输送", "培训", "举办", "争取", "遴选", "评选")
-_VERBS_DROP = ("建设", "建成", "新建", "创建", "实现", "完成", "形成", "达到", "组建", "实施")
+               "推广", "签约", "输送", "培训", "举办", "争取", "遴选", "评选", "每年支持", "孵化", "走访")
+_VERBS_DROP = ("建设", "建成", "新建", "创建", "实现", "完成", "形成", "达到", "组建", "实施", "共建")
 _VERBS_BUILD = ("新建", "建成", "创建", "组建")  # dropped from the indicator, kept as the printed alias
 _VERB = "(?:" + "|".join(_VERBS_KEEP + _VERBS_DROP) + ")"
 _RANGE = r"(?:\s*[—\-~～至到]\s*(?P<num2>\d+(?:\.\d+)?))?"
@@ -325,7 +325,7 @@ P_VERB_NUM = re.compile(r"(?P<verb>(?:每年|年均)?" + _VERB + r"(?:或?" + _V
 P_AND_NUM = re.compile(r"^(?:和|及|、)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>个|家|项|所|名|人|座|件)(?:以上|左右)?(?P<ind>" + _IND_CHARS + r"{2,40})")
 # VERB X N 单位
 P_VERB_OBJ_NUM = re.compile(r"(?P<verb>" + _VERB + r")(?P<ind>[\u4e00-\u9fff“”‘’](?:[\u4e00-\u9fff“”‘’]|、(?=[\u4e00-\u9fff])){1,23}?)\s*"
-                            r"(?P<num>" + _NUM + r")\s*(?P<unit>万名|万人次|万人|个|家|项|所|名|人|座|件|辆|台|套)(?P<paren>\([^()]{1,3}\))?")
+                            r"(?P<num>" + _NUM + r")\s*(?P<unit>万名|万人次|万人|个|家次|家|项|所|名|人|座|件|辆|台|套|处)(?P<paren>\([^()]{1,3}\))?")
 # N 个 X 被确定为 Y
 P_DESIGNATED = re.compile(r"(?P<num>" + _NUM + r")\s*(?P<unit>个|家|项|所)[\u4e00-\u9fff]{0,6}?被(?:确定|认定|评)为(?P<ind>[\u4e00-\u9fff]{3,20})")
 # 每年增幅 20% / 投入每年增幅 20%
@@ -342,7 +342,7 @@ P_AND_OBJ_NUM = re.compile(r"^(?:以上|左右)?(?:、|和|及)(?P<ind>[\u4e00-\
 _LEAD_CUT = re.compile(r"^.*?(?:到“?十四五”?末|“?十四五”?期间|到\s*20\d\d\s*年|力争|全市|我市|其中|并|使|促使)")
 _LEADS_ONLY = re.compile(r"^(?:到“?十四五”?末|“?十四五”?期间|到\s*20\d\d\s*年|力争|全市|我市|其中|确保)+")
 _BAD_IND = re.compile(r"^(?:培育|引进|新增|打造|争创)?(?:专项|项目|企业|人才|平台)$|有$|全覆盖$|不$|^(?:实施|推动|支持|建设|培育|引进)$|^(?:每个|每(?!年|万|千|百)|\d|[一二三四五六七八九十]|其中|全年|总计|约|共|以上|以下|左右|目标|比重|水平)|"
-                      r"(?:水平|位次|第[一二三四五])$|^[^占]*比重$")  # X占Y比重 is an indicator; …比重 alone is not
+                      r"(?:水平|位次|第[一二三四五])$|^[^占]*比重$|^[\u4e00-\u9fff]{0,2}(?:工程|计划|行动)$")  # X占Y比重 is an indicator; …比重 alone is not
 # verbs a clause-level reading leaves at the end of an indicator (营业收入力争突破 200亿元)
 _TRAILING_VERB = re.compile(r"(?:力争|达到|达|突破|超过|提高到|提高至|提高|提升到|提升至|增长到|增长至|增加到|上升到|均|分别|每年|都)+$")
 
@@ -406,7 +406,7 @@ def _clause_targets(clause: str, goal: bool = False) -> list[tuple[TargetFact, i
             num, unit = num[3:], "%"
         v = to_number(num)
         if v is None or (not re.match(r"\d", num) and (not unit or num == "一" or num == "两" and not counted
-                                                        or unit in ("台", "套", "辆", "场"))):  # 建设五台山…
+                                                        or unit in ("台", "套", "辆", "场", "处") and not re.search(r"[百千万]", num))):  # 建设五台山…
             return None
         taken.append((s, e))
         f = TargetFact(ind, v, (unit or "").replace("％", "%") or None, PLAN_YEAR)

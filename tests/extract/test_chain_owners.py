@@ -151,3 +151,20 @@ def test_targets_per_ten_thousand_after_li_zheng_and_in_percentage_points(mini_p
     assert targets["全社会R&D经费投入强度"]["value"] == 2.0
     growth = targets["全社会R&D经费投入强度年均提高"]
     assert growth["value"] == 0.18 and growth["unit"] == "个百分点"
+
+
+def test_more_target_forms():
+    """每年支持A10名、B30名 (each), 家次/处 units, 两万辆, 共建X10个, 累计孵化…300个; not 支持市域内7所高校
+    (a scope) nor 培养工程 (a programme)."""
+    from kg.extract.targets import _clause_targets
+
+    def read(clause: str) -> set[tuple[str, float, str]]:
+        return {(f.indicator, f.value, f.unit) for f, _, _ in _clause_targets(clause, True)}
+
+    assert read("每年支持科技领军人才10名、青年拔尖人才30名") == {("每年支持科技领军人才", 10, "名"),
+                                                              ("每年支持青年拔尖人才", 30, "名")}
+    assert read("每年走访服务企业1000家次以上") == {("走访服务企业", 1000, "家次")}
+    assert read("建成智能化示范煤矿20处以上") == {("智能化示范煤矿", 20, "处")}
+    assert read("全市新能源商用车年产能力达到两万辆") == {("新能源商用车年产能力", 20000, "辆")}
+    assert read("共建技术转移分中心10个") == {("技术转移分中心", 10, "个")}
+    assert read("支持市域内7所高校") == set()
