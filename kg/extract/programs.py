@@ -25,7 +25,7 @@ UNQUOTED = re.compile(RUN_VERBS + r"(?P<list>[\u4e00-\u9fff、+]{2,90})")
 _TYPE_END = re.compile(r"^(?P<name>[\u4e00-\u9fff+]{2,16}?(?:工程|计划|行动)(?!计划))(?!(?:(?![和及与])[\u4e00-\u9fff])*?(?:中心|方案|办法|意见|项目|管理|资金|经费|体系|师|技术|研究))")
 _MEMBER = re.compile(r"^[\u4e00-\u9fff+]{2,16}(?:工程|计划|行动)$")
 _NOT_PROGRAM = re.compile(r"(战略|部署|模式|理念|精神|方针|制度|体系|机制|格局|目标|任务|要求|建设|发展|工作|项目|政策)$")
-_GENERIC_PROGRAM = re.compile(r"^(?:各类|一批|重大(?=.{0,4}$)|重点(?=.{0,4}$)|各项|有关|相关|该|本|等|一流|优质|全市|全省|科技计划$|计划$)|一批|各类|的|"
+_GENERIC_PROGRAM = re.compile(r"^(?:各类|一批|重大(?=.{0,4}$)|重点(?=.{0,4}$)|各项|有关|相关|该|本(?!土|地)|等|一流|优质|全市|全省|科技计划$|计划$)|一批|各类|的|"
                               r"重大(?:工程|计划|行动|专项)$|"
                               r"[一二三四五六七八九十两\d]+大")
 # the standing science and technology programmes of a level of government (国家重点研发计划,
@@ -328,11 +328,13 @@ class ProgramRules:
     def heading_program(self, para) -> EntityMention | None:
         """(2)创新创业领军人才工程。 / 4.博士后集聚行动： — a numbered heading that is nothing but a
         programme's name (after its run verb) is that programme, which its section goes on about."""
-        title = re.sub(r"^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、])\s*", "", norm_text(para.text))
+        text = norm_text(para.text)
+        title = re.sub(r"^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、])\s*", "", text)
         title = re.sub(r"[。:：]\s*$", "", title)
         title = re.sub(r"^(?:深入|持续|大力|加快|全面)?(?:实施|推进|推动|开展|启动)", "", title)  # 1.实施高新技术企业倍增计划
-        if title == norm_text(para.text).strip() or not BOX_PROGRAM.match(title) or _GENERIC_PROGRAM.search(title) \
-                or _NOT_PROGRAM.search(title[:-2]):
+        # (a numbered item's heading names a programme even when its words end in 建设/发展: 4.中试基地建设工程。)
+        if title == text.strip() or not BOX_PROGRAM.match(title) or _GENERIC_PROGRAM.search(title) \
+                or _NOT_PROGRAM.search(title[:-2]) and not re.search(r"(?:建设|发展)$", title[:-2]):
             return None  # only a numbered item's heading (一、实施… headings are read as prose)
         s0 = para.text.find(title) if title in para.text else 0
         ev = self.ctx.ev(para, max(s0, 0), max(s0, 0) + len(title))

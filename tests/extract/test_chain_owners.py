@@ -168,3 +168,16 @@ def test_more_target_forms():
     assert read("全市新能源商用车年产能力达到两万辆") == {("新能源商用车年产能力", 20000, "辆")}
     assert read("共建技术转移分中心10个") == {("技术转移分中心", 10, "个")}
     assert read("支持市域内7所高校") == set()
+
+
+def test_numbered_headings_that_name_programmes(mini_plan):
+    """（4）本土人才培育计划： (本土 is no 本 'this') and 4.中试基地建设工程。 (a name, though its words end in
+    建设) are programmes."""
+    _, ex = mini_plan([
+        "常德市“十四五”科技创新规划",
+        "第五章 人才",
+        "（4）本土人才培育计划：每年遴选一批本土拔尖人才和优秀技能人才，给予项目资助。",
+        "4. 中试基地建设工程。建设生物医药、铝基新材料等市级中试基地3个以上。",
+    ])
+    programs = {m.name for m in ex.entities if m.type == "Program"}
+    assert {"本土人才培育计划", "中试基地建设工程"} <= programs
