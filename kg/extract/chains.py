@@ -450,6 +450,14 @@ class ChainRules:
             return zones
         if start == 0 and sent.start == 0 and place_title(sent.para.section_path):
             return zones  # （3）南溪区：依托南溪经济开发区，发展…: the item's heading is the place
+        # 支持湘潭天易经济开发区（位于湘潭县）发展食品医药和新材料产业，湘乡经济开发区发展精细化工产业: a
+        # zone right before the verb, opening its comma clause, is the subject of that clause
+        cs = max(sent.masked.rfind(c, 0, verb) for c in ",，；;。:：") + 1
+        lead = re.match(r"\s*(?:支持|推动|鼓励|引导)?", sent.masked[cs:verb])
+        own = [n for n in names if n.type == "Zone" and n.start == cs + lead.end()
+               and re.fullmatch(r"(?:\([^()]{0,12}\))?(?:要|应)?", sent.masked[n.end:verb])]
+        if own:
+            return own
         return zones if loose and _ZONE_OR_COUNTY.search(sent.masked[:verb]) else None
 
     @staticmethod
@@ -457,7 +465,9 @@ class ChainRules:
         """Does the verb at `verb` open a clause or follow its place (南溪区：发展…, 依托兴文经济开发区发展…)?"""
         if verb == 0 or sent.masked[verb - 1] in "：:，,；; ":
             return True
-        return any(n.end == verb and n.type in ("County", "Zone") for n in find_names(sent.masked))
+        bm = re.search(r"\([^()]{0,12}\)$", sent.masked[:verb])  # 湘潭天易经济开发区（位于湘潭县）发展…
+        end = bm.start() if bm else verb
+        return any(n.end == end and n.type in ("County", "Zone") for n in find_names(sent.masked))
 
     def _prose_chains(self, sent: Sentence) -> None:
         """壮大我市半导体材料产业集群 / 推动轨道交通产业高质量发展: a chain the city develops."""

@@ -103,3 +103,17 @@ def test_a_park_a_zone_or_county_builds_is_in_it(mini_plan):
     ])
     located = {(r.source, r.target) for r in ex.relations if r.type == "LOCATED_IN"}
     assert {("智能农机装备产业园", "三山经济开发区"), ("纺织服装产业科技创新示范区", "于都县")} <= located
+
+
+def test_each_zone_of_a_sentence_develops_its_own_industries(mini_plan):
+    """支持A开发区（位于X县）发展P和Q产业，B开发区发展R产业: A is in P and Q, B in R only."""
+    _, ex = mini_plan([
+        "湘潭市“十四五”科技创新规划",
+        "第五章 优化区域创新布局",
+        "（三）“多园”支撑",
+        "支持湘潭天易经济开发区（位于湘潭县）发展食品医药和新材料产业，湘乡经济开发区发展精细化工产业。",
+    ])
+    in_chain = {(r.source, r.target) for r in ex.relations if r.type == "IN_CHAIN"}
+    assert {("湘潭天易经济开发区", "食品医药产业链"), ("湘潭天易经济开发区", "新材料产业链"),
+            ("湘乡经济开发区", "精细化工产业链")} <= in_chain
+    assert ("湘乡经济开发区", "新材料产业链") not in in_chain
