@@ -1181,10 +1181,10 @@ class OrgRules:
                 self._lead(sent, names, m.start("x"), m.end("x"), m.group("c"), m.start(), m.end(), default)
         if ctx.chain is not None and ctx.chain.industry_mention.type == "IndustryChain":
             chain_word = ctx.chain.industry_mention.name.removesuffix("产业链")
-            for pat in (r"以(?P<x>[^,，;；。]{2,40}?)(?:等企业)?为[“\"]?(?:链主|龙头)",
-                        r"(?:培育|支持|推动)(?P<x>[^,，;；。]{2,40}?)(?:成为|作为)(?:产业链)?[“\"]?(?:链主|龙头)[”\"]?",
-                        r"(?:链主|龙头)企业(?P<x>[^,，;；。]{2,40}?)(?=[,，;；。]|$)",
-                        r"(?P<x>[^,，;；。]{2,40}?)等[“\"]?(?:链主|龙头)[”\"]?企业"):
+            for pat in (r"以(?P<x>[^,，;；。]{2,120}?)(?:等企业)?为[“\"]?(?:链主|龙头)",
+                        r"(?:培育|支持|推动)(?P<x>[^,，;；。]{2,120}?)(?:成为|作为)(?:产业链)?[“\"]?(?:链主|龙头)[”\"]?",
+                        r"(?:链主|龙头)企业(?P<x>[^,，;；。]{2,120}?)(?=[,，;；。]|$)",
+                        r"(?P<x>[^,，;；。]{2,120}?)等[“\"]?(?:链主|龙头)[”\"]?企业"):
                 for m in re.finditer(pat, sent.text):
                     xs = m.start("x")
                     lead = re.match(r"^(?:依托|支持|推动|发挥|以|培育|引导)", sent.text[xs : m.end("x")])
@@ -1192,7 +1192,7 @@ class OrgRules:
                     default = None if pat.startswith("(?:链主|龙头)企业") else "Enterprise"
                     self._lead(sent, names, xs + (lead.end() if lead else 0), m.end("x"), chain_word, m.start(), m.end(),
                                default)
-        for m in re.finditer(r"发挥(?P<x>[^,，;；。]{2,30}?)(?:等)?(?:的)?(?:龙头|链主)(?:企业)?(?:的)?(?:带动|引领|示范|支撑)?作用",
+        for m in re.finditer(r"发挥(?P<x>[^,，;；。]{2,120}?)(?:等)?(?:的)?(?:龙头|链主)(?:企业)?(?:的)?(?:带动|引领|示范|支撑)?作用",
                              sent.text):
             c = None
             if ctx.chain is not None and ctx.chain.industry_mention.type == "IndustryChain":

@@ -181,3 +181,15 @@ def test_numbered_headings_that_name_programmes(mini_plan):
     ])
     programs = {m.name for m in ex.entities if m.type == "Program"}
     assert {"本土人才培育计划", "中试基地建设工程"} <= programs
+
+
+def test_every_lead_of_a_long_list_of_full_names(mini_plan):
+    """发挥A、B龙头带动作用 with two full legal names (over 30 characters together): both lead."""
+    _, ex = mini_plan([
+        "马鞍山市“十四五”科技创新规划",
+        "第三章 做强产业链",
+        "（一）做强节能环保产业链",
+        "发挥安徽华骐环保科技股份有限公司、安徽欣创节能环保科技股份有限公司龙头带动作用，推动环保装备发展。",
+    ])
+    assert {("安徽华骐环保科技股份有限公司", "节能环保产业链"),
+            ("安徽欣创节能环保科技股份有限公司", "节能环保产业链")} <= _rels(ex, "LEADS_CHAIN")
