@@ -363,6 +363,11 @@ def _valid(name: str, core: str, type_: str) -> bool:
         return False
     if type_ == "Platform" and _ZONE_OPENING.match(_strip_places(core)) and _strip_places(core) != core:
         return True  # 侯马经济开发区科技企业孵化器: the zone names it
+    if type_ == "Platform" and re.search(r"(?:大学|学院)$", core) and len(core) >= 4:
+        return True  # 广西科技大学众创空间: the university names it
+    if type_ == "Platform" and name.endswith(("产业研究院", "产业技术研究院")) and _strip_places(core) != core \
+            and len(_strip_places(core)) >= 2:
+        return True  # 滁州智能制造产业研究院: a place's institute for an industry
     if type_ == "Platform" and is_generic(_strip_places(core)) and not name.endswith(("智创城", "联盟")) \
             and not (_strip_places(core) != core and re.sub(r"\([^()]*\)$", "", name).endswith(_PLACE_NAMED_INCUBATORS)):
         return False  # 运城市新型研发机构: the city's platforms as a category
