@@ -290,7 +290,10 @@ SUFFIXES: list[tuple[str, str, str | None]] = sorted(
         ("智创谷", "Platform", "Incubator"), ("服务平台", "Platform", None), ("云平台", "Platform", None),
         ("微平台", "Platform", None), ("知识产权保护中心", "Platform", None), ("知识产权运营中心", "Platform", None),
         ("快速维权中心", "Platform", None), ("野外科学观测研究站", "Platform", None), ("快速维权服务中心", "Platform", None), ("科技大市场", "Platform", None),
-        ("技术交易所", "Platform", None),
+        ("技术交易所", "Platform", None), ("检验检测中心", "Platform", None), ("检测中心", "Platform", None),
+        ("技术转移服务中心", "Platform", "TechInnovationCenter"), ("技术产权交易中心", "Platform", None),
+        ("技术交易中心", "Platform", None), ("交易平台", "Platform", None), ("概念验证中心", "Platform", None),
+        ("创新促进中心", "Platform", None), ("知识产权保护工作站", "Platform", None),
         # zones
         ("经济技术开发区", "Zone", None), ("高新技术产业开发区", "Zone", None), ("经济开发区", "Zone", None),
         ("高新技术开发区", "Zone", None), ("开发区", "Zone", None), ("高新区", "Zone", None), ("经开区", "Zone", None),

@@ -363,6 +363,8 @@ def _valid(name: str, core: str, type_: str) -> bool:
         return False
     if type_ == "Platform" and _ZONE_OPENING.match(_strip_places(core)) and _strip_places(core) != core:
         return True  # 侯马经济开发区科技企业孵化器: the zone names it
+    if type_ == "Platform" and name.startswith("国家认可"):
+        return False  # 国家认可(CNAS)实验室: an accreditation, not a laboratory's name
     if type_ == "Platform" and re.search(r"(?:大学|学院)$", core) and len(core) >= 4:
         return True  # 广西科技大学众创空间: the university names it
     if type_ == "Platform" and name.endswith(("产业研究院", "产业技术研究院")) and _strip_places(core) != core \

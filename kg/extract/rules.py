@@ -86,7 +86,7 @@ RETYPABLE = {("ResearchInstitute", "Platform"), ("Platform", "Zone"), ("Zone", "
 # type words of platforms that plans also use to describe one (光伏电池检测设备实验室)
 DESCRIPTIVE_SUFFIXES = ("实验室", "工程技术研究中心", "工程研究中心", "技术研究中心", "工程中心", "技术创新中心",
                         "企业技术中心", "技术中心", "中试基地", "产业化基地", "研究中心", "研究基地", "加速中心",
-                        "技术转移中心", "协同创新中心", "制造业创新中心")
+                        "技术转移中心", "协同创新中心", "制造业创新中心", "检验检测中心", "检测中心", "概念验证中心")
 _PLACE_HEADS_2 = {p[:2] for p in PLACE_PREFIXES}
 _SUFFIX_ALT = "(?:" + "|".join(re.escape(x) for x, _, _ in SUFFIXES if len(x) >= 2) + ")$"
 _QUOTED_PART = re.compile(r"“[^”]+”")

@@ -117,3 +117,14 @@ def test_each_zone_of_a_sentence_develops_its_own_industries(mini_plan):
     assert {("湘潭天易经济开发区", "食品医药产业链"), ("湘潭天易经济开发区", "新材料产业链"),
             ("湘乡经济开发区", "精细化工产业链")} <= in_chain
     assert ("湘乡经济开发区", "新材料产业链") not in in_chain
+
+
+def test_testing_transfer_and_trading_platforms():
+    from kg.extract.names import find_names as names
+
+    found = {n.name: n.type for n in names(norm_text(
+        "建设祁县玻璃器皿检验检测中心、晋中市技术转移交易平台和秦创原宝鸡创新促进中心，打造中国（岳阳）知识产权保护工作站。"))}
+    assert {"祁县玻璃器皿检验检测中心", "晋中市技术转移交易平台", "秦创原宝鸡创新促进中心"} <= set(found)
+    assert all(found[k] == "Platform" for k in ("祁县玻璃器皿检验检测中心", "晋中市技术转移交易平台"))
+    assert not any(n.type == "Platform" for n in names(norm_text("建设一批检验检测中心和概念验证中心。")))
+    assert not any(n.name.startswith("国家认可") for n in names(norm_text("以建设国家认可(CNAS)实验室证书为契机。")))
