@@ -193,3 +193,10 @@ def test_every_lead_of_a_long_list_of_full_names(mini_plan):
     ])
     assert {("安徽华骐环保科技股份有限公司", "节能环保产业链"),
             ("安徽欣创节能环保科技股份有限公司", "节能环保产业链")} <= _rels(ex, "LEADS_CHAIN")
+
+
+def test_words_that_are_no_industry():
+    from kg.extract.chains import industry_of
+
+    assert industry_of("龙南经开区电子信息") == "电子信息"  # the zone says where, not what
+    assert industry_of("改造提升") is None and industry_of("县域特色") is None and industry_of("新区") is None
