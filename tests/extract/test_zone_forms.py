@@ -128,3 +128,12 @@ def test_testing_transfer_and_trading_platforms():
     assert all(found[k] == "Platform" for k in ("祁县玻璃器皿检验检测中心", "晋中市技术转移交易平台"))
     assert not any(n.type == "Platform" for n in names(norm_text("建设一批检验检测中心和概念验证中心。")))
     assert not any(n.name.startswith("国家认可") for n in names(norm_text("以建设国家认可(CNAS)实验室证书为契机。")))
+
+
+def test_kinds_and_verbs_are_no_universities():
+    from kg.extract.names import find_names as names
+
+    unis = {n.name for n in names(norm_text("建设高水平应用型大学，统筹用好大学资源，普通本科院校仅榆林学院。")) if n.type == "University"}
+    assert not unis
+    kept = {n.name for n in names(norm_text("支持华中科技大学同济医学院、湖南文理学院发展。")) if n.type == "University"}
+    assert {"华中科技大学同济医学院", "湖南文理学院"} <= kept
