@@ -688,8 +688,11 @@ class OrgRules:
             s = _list_start(sent, m.start())
             if m.start() - s < 2:
                 continue
-            if default and re.search(r"(?:一批|一些|若干|更多)$", sent.text[max(0, s - 4) : s]):
-                default = None  # 培育一批液压件、传动件、矿用电器等配套企业: kinds of firms, not names
+            if default and (re.search(r"(?:一批|一些|若干|更多)$", sent.text[max(0, s - 4) : s])
+                            or re.match(r"等(?:关键)?(?:配套|上下游|零部件|材料|服务)", tail)
+                            or re.search(r"(?:吸引|引进|招引|集聚|发展)$", sent.text[max(0, s - 4) : s])):
+                # 培育一批液压件、传动件等配套企业 / 吸引电解液、隔膜、结构件等配套企业集聚: kinds of firms, not names
+                default = None
             out.extend(self.members(sent, s, m.start(), names, default, rule="enterprise_list"))
         # 以华翔、晋南钢铁等行业龙头企业为依托 is covered above; 飞虹微纳米、戎子酒庄、汤荣机械被认定为…企业
         return out

@@ -200,3 +200,15 @@ def test_words_that_are_no_industry():
 
     assert industry_of("龙南经开区电子信息") == "电子信息"  # the zone says where, not what
     assert industry_of("改造提升") is None and industry_of("县域特色") is None and industry_of("新区") is None
+
+
+def test_kinds_of_supplier_are_no_enterprises(mini_plan):
+    """吸引电解液、隔膜、结构件等配套企业集聚: kinds of firms; 依托A、B等企业: names."""
+    _, ex = mini_plan([
+        "阳泉市“十四五”科技创新规划",
+        "依托阳泉经济技术开发区建设钠离子电池产业园，吸引电解液、隔膜、结构件、电池管理系统等配套企业集聚。",
+        "依托华阳集团、阳煤化机等企业开展攻关。",
+    ])
+    firms = {m.name for m in ex.entities if m.type == "Enterprise"}
+    assert not {"电解液", "隔膜", "结构件", "电池管理系统"} & firms
+    assert {"华阳集团", "阳煤化机"} <= firms
