@@ -528,8 +528,9 @@ class OrgRules:
             names = {n.name for n in hosts}
             for piece in re.split(r"[、，,;；和及]", norm_text(cells[hcol])):
                 piece = re.sub(r"(?:牵头|参与|等|相关企业|共建)+$", "", piece.strip())
-                if piece and piece not in names and self.known.get(piece) in ORG:
-                    hosts.append(NameSpan(0, 0, piece, self.known[piece], rule="known_name"))
+                known = self.known.get(piece) or self.gazetteer.get(piece)  # 派瑞氢能: a declared short name
+                if piece and piece not in names and known in ORG:
+                    hosts.append(NameSpan(0, 0, piece, known, rule="known_name"))
             hev = ctx.line_ev(row.line, cells[hcol].strip())
             for h in hosts:
                 hm = ctx.entity(h.name, h.type, hev, rule="platform_table")
