@@ -26,7 +26,7 @@ def column_role(cell: str) -> str:
         return "leader"
     if "创新链" in c and "名称" in c:
         return "ichain"
-    if re.search(r"承载|所在地|布局区域|集聚区域", c):  # 主要承载地: where the row's chain is built
+    if re.search(r"承载|所在地|地点|布局区域|集聚区域|所在区", c):  # 主要承载地 / 建设地点: where the row's chain or platform is
         return "site"
     if re.search(r"支撑单位|支撑平台|参与单位|协作单位", c):  # 主要支撑单位: who works in the row's chain
         return "support"
