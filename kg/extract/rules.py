@@ -239,9 +239,8 @@ class OrgRules:
                 continue  # 光伏电池检测设备实验室: a description; only a rule naming its host or place keeps it
             mm = self.emit(sent, n)
             placed.append(mm)
-            if n.start in built_at:  # 在南康区建设家具新材料中试基地: the place names it
-                pl = built_at[n.start]
-                pev = ctx.ev(sent.para, sent.at(pl.start - 1), sent.at(n.end))
+            for pl in built_at.get(n.start, []):  # 在南康区建设家具新材料中试基地: the place names it
+                pev = ctx.ev(sent.para, sent.at(max(pl.start - 1, 0)), sent.at(n.end))
                 plm = self.emit(sent, pl).m
                 ctx.relation("LOCATED_IN", mm.m, plm, pev, rule="built_at_place")
             self._nested(sent, n, mm)
@@ -426,23 +425,29 @@ class OrgRules:
                 if n.type == "Platform":  # 侯马经济开发区科技企业孵化器: the zone's own platform, run by it
                     ctx.relation("HOSTS", inner.m, outer.m, outer.m.evidence, rule="name_prefix")
 
-    def _built_at_place(self, sent: Sentence, names: list[NameSpan]) -> dict[int, NameSpan]:
-        """Platforms built at a named county or zone (在赣州经开区建设新能源汽车及动力电池中试基地):
-        platform start -> the place."""
-        out: dict[int, NameSpan] = {}
+    def _built_at_place(self, sent: Sentence, names: list[NameSpan]) -> dict[int, list[NameSpan]]:
+        """Platforms built at named counties or zones (在赣州经开区建设新能源汽车及动力电池中试基地 / 在礼泉县、
+        旬邑县建设苹果产业科技示范基地 / 长武县、旬邑县共同建设…服务站): platform start -> the places."""
+        out: dict[int, list[NameSpan]] = {}
         places = [n for n in names if n.type in ("County", "Zone") or n.type == "City" and n.name == self.ctx.city]
         for n in names:
             if n.type not in ("Platform", "Zone"):
                 continue
             w0 = max(0, n.start - 34)
             # a park is built in a zone or county also where that place builds it (支持三山经济开发区建设…产业园)
-            lead = "在" if n.type == "Platform" else "(?:在|支持|推动|鼓励)"
-            m = re.search(lead + r"(?P<p>[^,，;；。在]{2,24}?)(?:布局|规划)?(?:建设|设立|建立|新建|组建)$", sent.text[w0 : n.start])
+            lead = "(?:在|^|(?<=[,，;；:：]))" if n.type == "Platform" else "(?:在|支持|推动|鼓励)"
+            m = re.search(lead + r"(?P<p>(?:(?!支持|推动|鼓励)[^,，;；。在]){2,40}?)(?:共同|分别)?(?:布局|规划)?(?:建设|设立|建立|新建|组建)$",
+                          sent.text[max(0, n.start - 50) : n.start])
             if not m:
                 continue
-            place = next((p for p in places if p.start == w0 + m.start("p") and p.end == w0 + m.end("p")), None)
-            if place is not None:
-                out[n.start] = place
+            ps, pe = max(0, n.start - 50) + m.start("p"), max(0, n.start - 50) + m.end("p")
+            members = [p for p in places if ps <= p.start and p.end <= pe]
+            # the place (or a 、-list of places) fills the whole span between the lead and the verb
+            covered = "".join(sent.text[p.start : p.end] for p in members)
+            if members and len(covered) + len(members) - 1 == pe - ps and all(
+                    sent.text[a.end : b.start] in ("、", "和") for a, b in zip(members, members[1:])) \
+                    and (n.type == "Zone" or m.group(0).startswith("在") or all(p.type == "County" for p in members)):
+                out[n.start] = members
         return out
 
     def _named_after_short(self, sent: Sentence, n: NameSpan, pm: Mentioned) -> None:

@@ -137,3 +137,15 @@ def test_kinds_and_verbs_are_no_universities():
     assert not unis
     kept = {n.name for n in names(norm_text("支持华中科技大学同济医学院、湖南文理学院发展。")) if n.type == "University"}
     assert {"华中科技大学同济医学院", "湖南文理学院"} <= kept
+
+
+def test_a_platform_built_in_a_list_of_counties_is_in_each(mini_plan):
+    _, ex = mini_plan([
+        "咸阳市“十四五”科技创新规划",
+        "依托杨凌示范区，在礼泉县、旬邑县建设苹果中试基地。",
+        "长武县、旬邑县共同建设能源化工中试基地；武功县建设电子商务中试基地。",
+    ])
+    located = {(r.source, r.target) for r in ex.relations if r.type == "LOCATED_IN"}
+    assert {("苹果中试基地", "礼泉县"), ("苹果中试基地", "旬邑县"), ("能源化工中试基地", "长武县"),
+            ("能源化工中试基地", "旬邑县"), ("电子商务中试基地", "武功县")} <= located
+    assert not any(s == "苹果中试基地" and t.startswith("杨凌") for s, t in located)
