@@ -531,6 +531,7 @@ class ProgramRules:
         statement of who issued each one: only a title that names its issuer (中共长治市委关于…)
         says so."""
         head = [norm_col(h) for h in table.header]
+        self._program_table(table, head)
         col = next((i for i, h in enumerate(head) if re.search(r"(?:政策|文件|规划|办法)(?:名称)?$|^名称$", h)), None)
         if col is None or not re.search(r"政策|文件|办法|措施|意见", table.title + "".join(head)):
             return
@@ -544,6 +545,35 @@ class ProgramRules:
             ev = self.ctx.line_ev(row.line, raw[col].strip())
             pol = self.ctx.entity(name, "Policy", ev, rule="policy_table")
             self.title_issuer(pol, ev)
+
+    def _program_table(self, table, head: list[str]) -> None:
+        """名称 | 牵头单位 | 主要内容: a 专栏 of programmes says who runs each (市科技局、市教育局)."""
+        name_col = next((i for i, h in enumerate(head) if re.fullmatch(r"(?:工程|计划|行动|项目)?名称|重点工程|工程|计划|行动", h)), None)
+        run_col = next((i for i, h in enumerate(head) if re.search(r"牵头|责任单位|实施单位|主管", h)), None)
+        if name_col is None or run_col is None:
+            return
+        for row in table.rows:
+            cells = [norm_text(c) for c in row.cells]
+            if max(name_col, run_col) >= len(cells):
+                continue
+            line = self.ctx.doc.lines[row.line - 1]
+            found = find_programs(cells[name_col])
+            name = found[0].name if len(found) == 1 else clean_name(cells[name_col])
+            if not found and not BOX_PROGRAM.match(name):
+                continue
+            prog = self.by_key.get(program_key(name))
+            if prog is None:
+                pev = self.ctx.line_ev(row.line, row.cells[name_col].strip() if row.cells[name_col].strip() in line else None)
+                prog = self.ctx.entity(name, "Program", pev, rule="program_table", scope=self.ctx.city,
+                                       aliases=found[0].aliases if found else [],
+                                       properties={"code": found[0].code} if found and found[0].code else {})
+                self.by_key.setdefault(program_key(name), prog)
+            for n in find_names(cells[run_col]):
+                if n.type != "Agency":
+                    continue
+                ev = self.ctx.line_ev(row.line, n.name if n.name in line else None)
+                a = self.ctx.entity(n.name, "Agency", ev, rule="program_table", scope=agency_scope(n.name, self.ctx.city))
+                self.ctx.relation("RUNS_PROGRAM", a, prog, ev, rule="program_table")
 
     def _agencies_before(self, sent: Sentence, pos: int) -> list[tuple[str, int]]:
         """科技部《…》 / 省科技厅印发的《…》 / 科技部、财政部、国家税务总局《…》 / 市发改委、市工信局联合制定《…》:

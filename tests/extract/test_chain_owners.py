@@ -212,3 +212,16 @@ def test_kinds_of_supplier_are_no_enterprises(mini_plan):
     firms = {m.name for m in ex.entities if m.type == "Enterprise"}
     assert not {"电解液", "隔膜", "结构件", "电池管理系统"} & firms
     assert {"华阳集团", "阳煤化机"} <= firms
+
+
+def test_a_programme_table_says_who_runs_each(mini_plan):
+    _, ex = mini_plan([
+        "咸阳市“十四五”科技创新规划",
+        "专栏4  “十四五”科技创新重点工程（计划、行动）",
+        "名称\t牵头单位\t主要内容",
+        "“咸阳英才”支持计划\t市委组织部、市人社局\t领军人才引育、青年科技人才托举",
+        "“百校千企”产学研对接行动\t市科技局、市教育局\t组织高校院所与企业开展技术需求对接",
+    ])
+    runs = _rels(ex, "RUNS_PROGRAM")
+    assert {("市委组织部", "“咸阳英才”支持计划"), ("市人社局", "“咸阳英才”支持计划"),
+            ("市科技局", "“百校千企”产学研对接行动"), ("市教育局", "“百校千企”产学研对接行动")} <= runs
