@@ -38,6 +38,8 @@ _MODIFIER_AFTER = re.compile(r"^(?:规划|辅导|服务|资金|经费|项目|方
 # 第八届…大赛…奖, is not a programme)
 AWARD = re.compile(r"(?:获得|荣获|获评)\s*(?:\d{4}\s*年度?)?\s*(?P<award>(?:国家|中国|全国|山西省|省|市)[\u4e00-\u9fff]{2,16}?奖)"
                    r"(?=[一二三]等奖|特等奖|[,，;；。、]|\d|$|等)")
+# an award the plan sets up: 设立咸阳市科学技术最高奖，每两年评选一次
+AWARD_SET = re.compile(r"(?:设立|设置)\s*(?P<award>(?:[\u4e00-\u9fff]{2,4}市|市)[\u4e00-\u9fff]{2,14}?奖)(?=[,，;；。、]|$)")
 # a sentence about what the state does (从国内看，国家把科技自立自强作为…,实施…工程)
 _NATION_ACTS = re.compile(r"(?:^|[,，;；。])\s*(?:从国内看[,，])?\s*(?:国家|党中央|中央|国务院)(?:把|将|正在|正|在|提出|部署|实施|启动|出台|加快)")
 SUB_LIST = re.compile(r"[,，]?即[:：]")
@@ -137,7 +139,7 @@ def find_programs(text: str) -> list[ProgramRef]:
             if pre and len(codes) == 1 and not m.group("city") and len(pre) >= 2:
                 aliases.append(f"{pre}{name}")
             out.append(ProgramRef(name, code, m.start("codes"), m.end(), aliases))
-    for m in AWARD.finditer(text):
+    for m in [*AWARD.finditer(text), *AWARD_SET.finditer(text)]:
         name = m.group("award")
         if not any(p.start <= m.start("award") < p.end for p in out):
             out.append(ProgramRef(name, None, m.start("award"), m.end("award"), [], award=True))

@@ -225,3 +225,8 @@ def test_a_programme_table_says_who_runs_each(mini_plan):
     runs = _rels(ex, "RUNS_PROGRAM")
     assert {("市委组织部", "“咸阳英才”支持计划"), ("市人社局", "“咸阳英才”支持计划"),
             ("市科技局", "“百校千企”产学研对接行动"), ("市教育局", "“百校千企”产学研对接行动")} <= runs
+
+
+def test_an_award_the_plan_sets_up_unquoted(mini_plan):
+    _, ex = mini_plan(["咸阳市“十四五”科技创新规划", "设立咸阳市科学技术最高奖，每两年评选一次。"])
+    assert ("咸阳市", "咸阳市科学技术最高奖") in _rels(ex, "RUNS_PROGRAM")
