@@ -94,7 +94,7 @@ _ZONE_OR_COUNTY = re.compile(r"(?:开发区|高新区|经开区|园区|示范区
 ONE_CHARACTER_INDUSTRIES = set("铝钢铁铜镁锌钛煤茶酒醋盐硅锂棉麻丝粮油气")
 # words a heading pairs that are not industries (第一章 发展基础与形势)
 _NOT_PAIR_WORD = re.compile(r"(?:基础|形势|机遇|挑战|成效|成就|问题|目标|任务|要求|思路|原则|现状|环境|趋势|保障|措施|机制|体制|改革|开放|合作|人才)$")
-_NOT_INDUSTRY_WORD = re.compile(r"试点|改革|增储|上产|方面|工作|改造提升|^县域|[两三四五六七八九十]大|优势产业|产业和|一批|平台|载体|项目|"
+_NOT_INDUSTRY_WORD = re.compile(r"试点|改革|增储|上产|方面|工作|改造提升|^县域|脱胎换骨|动能转换|深度融合|^一个|(?<!高)等|产品$|[两三四五六七八九十]大|优势产业|产业和|一批|平台|载体|项目|"
                                 r"中试|基地|成果转化|小巨人|创新型|[两三四五六七八九十]个|千亿级|等$|"
                                 r"^(?:建设|突破|做强|做大|做优|打造|推动|推进|加快|培育|壮大|发展)")
 # the group an umbrella innovation chain is named for (做强优势产业科技创新链, 构建“四强”产业科技创新链)
@@ -117,6 +117,7 @@ def industry_of(text: str) -> str | None:
     """The industry word of a chain title or wording: 煤炭工业转型升级 -> 煤炭, 新一代装备制造业 -> 装备制造."""
     s = clean_name(text)
     s = re.sub(r"(?:科技创新链|创新链|产业链|链条)$", "", s)
+    s = re.sub(r"^(?:构建|聚焦|我市|全市|本市)(?=[\u4e00-\u9fff])", "", s)  # 构建安化黑茶, 我市铜: lead words
     changed = True
     while changed:
         changed = False
@@ -129,10 +130,11 @@ def industry_of(text: str) -> str | None:
         if s.startswith("现代") and len(s) >= 6:  # 现代生物医药和大健康 is 生物医药和大健康; 现代农业 stays
             s, changed = s[2:], True
         for end in ("制造业", "工业", "产业", "行业"):
-            if s.endswith(end) and len(s) > len(end) + 1:
+            if s.endswith(end) and (len(s) > len(end) + 1 or s[: -len(end)] in ONE_CHARACTER_INDUSTRIES):  # 茶产业 -> 茶
                 s = s[: -len(end)] + ("制造" if end == "制造业" else "")
                 changed = True
     s = re.sub(r"全$", "", s)  # 新能源汽车全产业链
+    s = re.sub(r"\([^()]{1,10}\)$", "", s)  # 高端装备(两机叶片): the segment in brackets
     s = re.sub(r"等?(?:重点|主导|优势|特色|新兴|支柱|传统)+$", "", s)  # 铝基新材料等重点(产业链)
     s = re.sub(r"^(?:千亿级|百亿级|万亿级|千亿|百亿)", "", s)  # 千亿级新材料(产业链)
     p = place_prefix(s, min_rest=2)
@@ -408,8 +410,8 @@ class ChainRules:
                     self._developed(word, sent, s0, pos + mm.end(), rule="chain_prose_list")
         for rx in (DEVELOP_LIST_ETC, FOCUS_LIST):
             for m in rx.finditer(sent.masked):
-                if _is_activity(m.group("list").split("、")[0]):
-                    continue
+                if _is_activity(m.group("list").split("、")[0]) or m.group("list").endswith("产品"):
+                    continue  # 重点发展核电主泵泵壳、…、高端阀门铸件等产品: products, not industries
                 zones, loose = [], False
                 if rx is FOCUS_LIST:
                     # the old form (重点发展 two or more) may follow a place anywhere before it; the others

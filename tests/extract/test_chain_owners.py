@@ -230,3 +230,15 @@ def test_a_programme_table_says_who_runs_each(mini_plan):
 def test_an_award_the_plan_sets_up_unquoted(mini_plan):
     _, ex = mini_plan(["咸阳市“十四五”科技创新规划", "设立咸阳市科学技术最高奖，每两年评选一次。"])
     assert ("咸阳市", "咸阳市科学技术最高奖") in _rels(ex, "RUNS_PROGRAM")
+
+
+def test_products_slogans_and_lead_words_are_no_industries(mini_plan):
+    from kg.extract.chains import industry_of
+
+    assert industry_of("构建安化黑茶") == "安化黑茶" and industry_of("我市铜") == "铜" and industry_of("茶产业") == "茶"
+    assert industry_of("高端装备(两机叶片)产业") == "高端装备"
+    for w in ("电子专用材料等产品", "传统产业脱胎换骨", "一个特色", "杜仲等中药材", "新旧动能转换"):
+        assert industry_of(w) is None, w
+    _, ex = mini_plan(["六安市“十四五”科技创新规划",
+                       "霍山县重点发展核电主泵泵壳、航空发动机和燃气轮机高温合金叶片、高端阀门铸件等产品，"])
+    assert not any(m.type == "IndustryChain" for m in ex.entities)
