@@ -79,10 +79,15 @@ def _chains(ctx: DocContext, notes: DocNotes) -> None:
                        | {industry_word(c) for c in notes.kept_chains})
     headings = sorted({industry_word(m.name) for m in ex.entities if m.type == CHAIN and m.rule in HEADING_RULES})
     rename: dict[str, str | None] = {}
+    # 高端装备 and 高端装备制造 in one plan: the short one is a wording of the fuller
+    fuller = {w: w + "制造" for w in developed if w + "制造" in developed}
     for m in ex.entities:
         if m.type != CHAIN or m.name in rename:
             continue
         w = industry_word(m.name)
+        if w in fuller and w not in headings:
+            rename[m.name] = f"{fuller[w]}产业链"
+            continue
         if w in headings:
             rename[m.name] = m.name
             continue

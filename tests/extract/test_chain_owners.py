@@ -242,3 +242,21 @@ def test_products_slogans_and_lead_words_are_no_industries(mini_plan):
     _, ex = mini_plan(["六安市“十四五”科技创新规划",
                        "霍山县重点发展核电主泵泵壳、航空发动机和燃气轮机高温合金叶片、高端阀门铸件等产品，"])
     assert not any(m.type == "IndustryChain" for m in ex.entities)
+
+
+def test_a_short_wording_folds_into_the_fuller_chain_and_categories_are_none(mini_plan):
+    """高端装备 and 高端装备制造 developed in one plan: one chain, 高端装备制造产业链; 现代/首位/未来 are categories."""
+    from kg.extract.chains import industry_of
+
+    assert industry_of("数字经济和未来") == "数字经济" and industry_of("服务茶叶") == "茶叶"
+    assert industry_of("现代") is None and industry_of("首位") is None
+    _, ex = mini_plan([
+        "六安市“十四五”科技创新规划",
+        "第三章 做强产业链",
+        "（一）提升高端装备制造产业链",
+        "支持应流集团发展高温合金叶片。",
+        "第四章 优化布局",
+        "霍山经济开发区重点发展高端装备和新材料。",
+    ])
+    chains = {m.name for m in ex.entities if m.type == "IndustryChain"}
+    assert "高端装备制造产业链" in chains and "高端装备产业链" not in chains
