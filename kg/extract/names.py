@@ -330,6 +330,9 @@ def _valid(name: str, core: str, type_: str) -> bool:
         return True
     if len(name) < 3 or len(name) > MAX_NAME:
         return False
+    if type_ in ("Platform", "Zone") and (re.match(r"第[一二三四五六七八九十]+[章节]", name)
+                                          or re.search(r"(?:平台|中心|基地|高地|中试线|园区|园)和", name)):
+        return False  # 第七章深度融入…中心 (a heading), A平台和B平台 (two names joined)
     if any(part.endswith(_PLATFORM_KINDS) for part in re.split(r"[—→]", name)[:-1]):
         return False  # 众创空间—孵化器—加速器: a sequence of kinds, not a name (中北大学—运城…研究院 is one)
     if name.endswith("创业服务中心") and (_strip_places(core) != core or core[:1] in "省市") \

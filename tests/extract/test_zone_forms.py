@@ -149,3 +149,12 @@ def test_a_platform_built_in_a_list_of_counties_is_in_each(mini_plan):
     assert {("苹果中试基地", "礼泉县"), ("苹果中试基地", "旬邑县"), ("能源化工中试基地", "长武县"),
             ("能源化工中试基地", "旬邑县"), ("电子商务中试基地", "武功县")} <= located
     assert not any(s == "苹果中试基地" and t.startswith("杨凌") for s, t in located)
+
+
+def test_joined_names_headings_and_negations_are_no_platforms():
+    from kg.extract.names import find_names as names
+
+    for text in ("建设阳泉市大型科研仪器共享平台和检验检测公共服务平台。", "全市尚无国家重点实验室。",
+                 "第七章深度融入粤港澳大湾区国际科技创新中心"):
+        assert not any(n.type == "Platform" and ("和" in n.name or n.name.startswith(("尚无", "第七章")))
+                       for n in names(norm_text(text))), text
