@@ -124,9 +124,9 @@ def test_eval_on_the_evaluation_texts():
     for g in report.gold:
         ent.add(g.entity_total())
         rel.add(g.relation_total())
-    assert len(report.gold) >= 50
-    assert ent.precision >= 0.90 and ent.recall >= 0.85, ent  # rule set 13 over the 50: 0.912 / 0.866
-    assert rel.precision >= 0.79 and rel.recall >= 0.68, rel  # 0.811 / 0.696
+    assert len(report.gold) >= 54
+    assert ent.precision >= 0.90 and ent.recall >= 0.85, ent  # rule set 13 over the 54: 0.917 / 0.864
+    assert rel.precision >= 0.80 and rel.recall >= 0.68, rel  # 0.818 / 0.693
 
 
 def test_one_annotation_scored_against_another(tmp_path):
