@@ -433,14 +433,15 @@ class OrgRules:
         for n in names:
             if n.type not in ("Platform", "Zone"):
                 continue
-            w0 = max(0, n.start - 34)
+            w0 = max(0, n.start - 50)
             # a park is built in a zone or county also where that place builds it (支持三山经济开发区建设…产业园)
-            lead = "(?:在|^|(?<=[,，;；:：]))" if n.type == "Platform" else "(?:在|支持|推动|鼓励)"
+            # (a clause opening with the places: after a comma, or at the sentence's start, not the window's)
+            lead = ("(?:在|(?<=[,，;；:：])" + ("|^)" if w0 == 0 else ")")) if n.type == "Platform" else "(?:在|支持|推动|鼓励)"
             m = re.search(lead + r"(?P<p>(?:(?!支持|推动|鼓励)[^,，;；。在]){2,40}?)(?:共同|分别)?(?:布局|规划)?(?:建设|设立|建立|新建|组建)$",
-                          sent.text[max(0, n.start - 50) : n.start])
+                          sent.text[w0 : n.start])
             if not m:
                 continue
-            ps, pe = max(0, n.start - 50) + m.start("p"), max(0, n.start - 50) + m.end("p")
+            ps, pe = w0 + m.start("p"), w0 + m.end("p")
             members = [p for p in places if ps <= p.start and p.end <= pe]
             # the place (or a 、-list of places) fills the whole span between the lead and the verb
             covered = "".join(sent.text[p.start : p.end] for p in members)
