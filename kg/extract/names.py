@@ -366,7 +366,7 @@ def _valid(name: str, core: str, type_: str) -> bool:
         return False
     if type_ == "Platform" and _ZONE_OPENING.match(_strip_places(core)) and _strip_places(core) != core:
         return True  # 侯马经济开发区科技企业孵化器: the zone names it
-    if type_ == "University" and (re.match(r"(?:高水平|统筹|用好|用活|环|签约|本地|普通|仅|一流|特色|汽车特色|广东省高水平|本科|药理|环境工程)", name)
+    if type_ == "University" and (re.match(r"(?:高水平|统筹|用好|用活|环|签约|本地|普通|一流|特色|汽车特色|广东省高水平|本科|药理|环境工程)", name)
                                   or "仅" in name):
         return False  # 高水平应用型大学 (a kind), 统筹用好大学 (a verb), 普通本科院校仅榆林学院 (a clause)
     if type_ == "Platform" and name.startswith("国家认可"):

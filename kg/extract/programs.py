@@ -455,11 +455,9 @@ class ProgramRules:
                 after = re.match(r"\s*[:：,，]?\s*由(?P<who>[^。；;，,]{2,40}?)(?:(?:牵头|负责|统筹|联合)(?:组织)?(?:实施)?|(?:组织)?实施)|"
                                  r"\s*[:：]\s*(?P<who2>[^。；;，,]{2,40}?)(?:共同|联合|分别)?(?:牵头|负责|组织实施|组织)",
                                  sent.text[e:])
-                if after and after.group("who2"):
-                    after = re.match(r"\s*[:：]\s*(?P<who>[^。；;，,]{2,40}?)(?:共同|联合|分别)?(?:牵头|负责|组织实施|组织)",
-                                     sent.text[e:])
                 if after:
-                    who = [(a, a_s) for a, a_s, a_e in runners if e + after.start("who") <= a_s and a_e <= e + after.end("who")]
+                    ws, we = after.span("who2" if after.group("who2") else "who")
+                    who = [(a, a_s) for a, a_s, a_e in runners if e + ws <= a_s and a_e <= e + we]
                     for a, a_s in who:
                         ev = self.ctx.ev(sent.para, sent.at(s), sent.at(e + after.end()))
                         self.ctx.relation("RUNS_PROGRAM", a, m, ev, rule="program_runner")

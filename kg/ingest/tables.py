@@ -55,7 +55,7 @@ def column_role(cell: str) -> str:
     return "other"
 
 
-_COUNTY_COLUMN = re.compile(r"县[(（]市、?区[)）]|县[(（]区、?市[)）]|县市区|县区|区县(?:[(（]市[)）])?|县[(（]区[)）]|县（区）")
+_COUNTY_COLUMN = re.compile(r"县[(（]市、?区[)）]|县[(（]区、?市[)）]|县市区|县区|区县(?:[(（]市[)）])?|县[(（]区[)）]")
 
 
 def is_county_table(table: Table) -> bool:

@@ -26,6 +26,16 @@ def edges(g: Graph, type_: str, source: Node | None = None, target: Node | None 
             and (target is None or e.target == target.id)]
 
 
+def rels(ex: Extraction, type_: str) -> set[tuple[str, str]]:
+    """(source, target) of an extraction's relations of one type."""
+    return {(r.source, r.target) for r in ex.relations if r.type == type_}
+
+
+def ents(ex: Extraction, type_: str) -> set[str]:
+    """Names of an extraction's mentions of one type."""
+    return {m.name for m in ex.entities if m.type == type_}
+
+
 def line_of(name: str, n: int) -> str:
     return (PLANS / name).read_text(encoding="utf-8").splitlines()[n - 1]
 

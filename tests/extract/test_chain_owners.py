@@ -4,15 +4,7 @@ sentence running a programme names its members (found in the evaluation texts of
 
 from __future__ import annotations
 
-from kg.models import Extraction
-
-
-def _rels(ex: Extraction, type_: str) -> set[tuple[str, str]]:
-    return {(r.source, r.target) for r in ex.relations if r.type == type_}
-
-
-def _chains(ex: Extraction) -> set[str]:
-    return {m.name for m in ex.entities if m.type == "IndustryChain"}
+from .conftest import ents, rels
 
 
 def test_a_heading_chain_of_two_industries_is_one_chain(mini_plan):
@@ -23,11 +15,11 @@ def test_a_heading_chain_of_two_industries_is_one_chain(mini_plan):
         "（一）做强新能源与智能网联汽车产业链",
         "以示范汽车股份有限公司为“链主”，联合示范电驱动有限公司开展线控底盘攻关。",
     ])
-    assert "新能源与智能网联汽车产业链" in _chains(ex)
-    assert not {"新能源产业链", "智能网联汽车产业链"} & _chains(ex)
-    assert ("示范汽车股份有限公司", "新能源与智能网联汽车产业链") in _rels(ex, "LEADS_CHAIN")
-    assert ("示范电驱动有限公司", "新能源与智能网联汽车产业链") in _rels(ex, "IN_CHAIN")
-    assert ("示范市", "新能源与智能网联汽车产业链") in _rels(ex, "DEVELOPS_CHAIN")
+    assert "新能源与智能网联汽车产业链" in ents(ex, "IndustryChain")
+    assert not {"新能源产业链", "智能网联汽车产业链"} & ents(ex, "IndustryChain")
+    assert ("示范汽车股份有限公司", "新能源与智能网联汽车产业链") in rels(ex, "LEADS_CHAIN")
+    assert ("示范电驱动有限公司", "新能源与智能网联汽车产业链") in rels(ex, "IN_CHAIN")
+    assert ("示范市", "新能源与智能网联汽车产业链") in rels(ex, "DEVELOPS_CHAIN")
 
 
 def test_stages_go_to_the_innovation_chain_the_plan_named(mini_plan):
@@ -51,13 +43,13 @@ def test_stages_go_to_the_innovation_chain_the_plan_named(mini_plan):
         "产业链\t链主企业\t创新链环节",
         "光伏产业链\t示范光能有限公司\t切片—镀膜—封装测试",
     ])
-    has = _rels(ex, "HAS_STAGE")
+    has = rels(ex, "HAS_STAGE")
     assert {("光伏产业科技创新链", s) for s in ("工业硅", "多晶硅", "电池片", "光伏组件")} <= has
     assert {("光伏产业科技创新链", s) for s in ("硅料提纯", "单晶拉棒", "高效电池", "组件封装")} <= has
     assert {("储能产业链", s) for s in ("电芯", "模组", "正极材料", "电芯制造", "系统集成")} <= has
     assert {("光伏产业链", s) for s in ("切片", "镀膜", "封装测试")} <= has
     assert not any(src == "光伏产业链" and s in ("工业硅", "硅料提纯") for src, s in has)
-    assert ("光伏产业科技创新链", "光伏产业链") in _rels(ex, "INNOVATION_CHAIN_OF")
+    assert ("光伏产业科技创新链", "光伏产业链") in rels(ex, "INNOVATION_CHAIN_OF")
 
 
 def test_the_organisations_of_a_programme_a_sentence_runs(mini_plan):
@@ -69,7 +61,7 @@ def test_the_organisations_of_a_programme_a_sentence_runs(mini_plan):
         "实施创新龙头企业“领航”计划，支持示范重工集团有限公司、示范电气股份有限公司加大研发投入。",
         "依托内蒙古科技大学、包头职业技术学院，实施产业工人技能提升行动，培养一批大国工匠。",
     ])
-    part = _rels(ex, "PART_OF_PROGRAM")
+    part = rels(ex, "PART_OF_PROGRAM")
     assert {("示范重工集团有限公司", "“领航”计划"), ("示范电气股份有限公司", "“领航”计划"),
             ("内蒙古科技大学", "产业工人技能提升行动"), ("包头职业技术学院", "产业工人技能提升行动")} <= part
     [lead] = [m for m in ex.entities if m.type == "Program" and m.name == "“领航”计划"]
@@ -88,7 +80,7 @@ def test_who_runs_a_programme_said_after_it(mini_plan):
         "2.实施“高新技术企业倍增计划”。由市科技局会同市财政局、市税务局组织实施，对首次认定的企业给予奖励。",
         "由市委人才工作领导小组统筹，市委组织部、市人社局共同组织实施“才聚遵义”工程。",
     ])
-    runs = _rels(ex, "RUNS_PROGRAM")
+    runs = rels(ex, "RUNS_PROGRAM")
     assert ("遵义市", "遵义市科学技术突出贡献奖") in runs
     assert {("市科技局", "“千名科技特派员进乡村”行动"), ("市农业农村局", "“千名科技特派员进乡村”行动")} <= runs
     assert {("市科技局", "“高新技术企业倍增”计划"), ("市财政局", "“高新技术企业倍增”计划"),
@@ -104,7 +96,7 @@ def test_hosts_of_platforms_made_stronger_and_of_science_parks(mini_plan):
         "依托包头稀土研究院，做强稀土冶金及功能材料国家工程研究中心。",
         "巩固与长江大学的校地合作关系，共建长江大学科技园。",
     ])
-    hosts = _rels(ex, "HOSTS")
+    hosts = rels(ex, "HOSTS")
     assert ("包头稀土研究院", "稀土冶金及功能材料国家工程研究中心") in hosts
     assert ("长江大学", "长江大学科技园") in hosts
 
@@ -116,7 +108,7 @@ def test_a_lead_builder_builds_the_platform_after_it_not_the_one_before(mini_pla
         "由赣州稀土集团有限公司牵头组建江西省稀土永磁材料技术创新中心，由崇义章源钨业股份有限公司牵头组建江西省钨基新材料技术创新中心。",
         "建设江西省钨精深加工技术创新中心，由崇义章源钨业股份有限公司牵头组建。",
     ])
-    hosts = _rels(ex, "HOSTS")
+    hosts = rels(ex, "HOSTS")
     assert ("崇义章源钨业股份有限公司", "江西省稀土永磁材料技术创新中心") not in hosts
     assert {("赣州稀土集团有限公司", "江西省稀土永磁材料技术创新中心"),
             ("崇义章源钨业股份有限公司", "江西省钨基新材料技术创新中心"),
@@ -130,7 +122,7 @@ def test_every_subject_of_a_list_before_yu_collaborates(mini_plan):
         "支持宝鸡职业技术学院、陕西机电职业技术学院与宝钛集团有限公司、陕西法士特齿轮有限责任公司共建产业学院。",
         "（1）三峡大学宜昌产业技术研究院：由三峡大学与宜昌高新区管委会共建，聚焦新能源。",
     ])
-    collab = {frozenset(p) for p in _rels(ex, "COLLABORATES_WITH")}
+    collab = {frozenset(p) for p in rels(ex, "COLLABORATES_WITH")}
     for a in ("宝鸡职业技术学院", "陕西机电职业技术学院"):
         for b in ("宝钛集团有限公司", "陕西法士特齿轮有限责任公司"):
             assert frozenset((a, b)) in collab
@@ -192,7 +184,7 @@ def test_every_lead_of_a_long_list_of_full_names(mini_plan):
         "发挥安徽华骐环保科技股份有限公司、安徽欣创节能环保科技股份有限公司龙头带动作用，推动环保装备发展。",
     ])
     assert {("安徽华骐环保科技股份有限公司", "节能环保产业链"),
-            ("安徽欣创节能环保科技股份有限公司", "节能环保产业链")} <= _rels(ex, "LEADS_CHAIN")
+            ("安徽欣创节能环保科技股份有限公司", "节能环保产业链")} <= rels(ex, "LEADS_CHAIN")
 
 
 def test_words_that_are_no_industry():
@@ -222,14 +214,14 @@ def test_a_programme_table_says_who_runs_each(mini_plan):
         "“咸阳英才”支持计划\t市委组织部、市人社局\t领军人才引育、青年科技人才托举",
         "“百校千企”产学研对接行动\t市科技局、市教育局\t组织高校院所与企业开展技术需求对接",
     ])
-    runs = _rels(ex, "RUNS_PROGRAM")
+    runs = rels(ex, "RUNS_PROGRAM")
     assert {("市委组织部", "“咸阳英才”支持计划"), ("市人社局", "“咸阳英才”支持计划"),
             ("市科技局", "“百校千企”产学研对接行动"), ("市教育局", "“百校千企”产学研对接行动")} <= runs
 
 
 def test_an_award_the_plan_sets_up_unquoted(mini_plan):
     _, ex = mini_plan(["咸阳市“十四五”科技创新规划", "设立咸阳市科学技术最高奖，每两年评选一次。"])
-    assert ("咸阳市", "咸阳市科学技术最高奖") in _rels(ex, "RUNS_PROGRAM")
+    assert ("咸阳市", "咸阳市科学技术最高奖") in rels(ex, "RUNS_PROGRAM")
 
 
 def test_products_slogans_and_lead_words_are_no_industries(mini_plan):

@@ -6,16 +6,9 @@ from __future__ import annotations
 from kg.extract.lexicon import COUNTY_CITY, norm_text
 from kg.extract.names import find_names
 from kg.extract.programs import find_programs
-from kg.models import Extraction
 from kg.resolve import norm_org
 
-
-def _rels(ex: Extraction, type_: str) -> set[tuple[str, str]]:
-    return {(r.source, r.target) for r in ex.relations if r.type == type_}
-
-
-def _ents(ex: Extraction, type_: str) -> set[str]:
-    return {m.name for m in ex.entities if m.type == type_}
+from .conftest import ents, rels
 
 
 def _names(text: str) -> set[tuple[str, str]]:
@@ -34,9 +27,9 @@ def test_a_kind_of_platform_set_up_at_each_organisation(mini_plan):
         "鼓励有条件的企业建立博士后创新实践基地。",
     ])
     assert {"示范海螺集团院士工作站", "示范汽车院士工作站", "埃夫特博士后科研工作站", "长信科技博士后科研工作站"} \
-        <= _ents(ex, "Platform")
-    assert {("示范汽车", "示范汽车院士工作站"), ("长信科技", "长信科技博士后科研工作站")} <= _rels(ex, "HOSTS")
-    assert not any(n.startswith(("企业", "有条件")) for n in _ents(ex, "Platform"))
+        <= ents(ex, "Platform")
+    assert {("示范汽车", "示范汽车院士工作站"), ("长信科技", "长信科技博士后科研工作站")} <= rels(ex, "HOSTS")
+    assert not any(n.startswith(("企业", "有条件")) for n in ents(ex, "Platform"))
 
 
 def test_verbs_and_kinds_are_not_platform_names():
@@ -51,8 +44,8 @@ def test_a_zone_hosts_the_platform_named_after_it(mini_plan):
         "一、孵化载体",
         "推动侯马经济开发区科技企业孵化器提质增效。",
     ])
-    assert ("侯马经济开发区", "侯马经济开发区科技企业孵化器") in _rels(ex, "HOSTS")
-    assert ("侯马经济开发区科技企业孵化器", "侯马经济开发区") in _rels(ex, "LOCATED_IN")
+    assert ("侯马经济开发区", "侯马经济开发区科技企业孵化器") in rels(ex, "HOSTS")
+    assert ("侯马经济开发区科技企业孵化器", "侯马经济开发区") in rels(ex, "LOCATED_IN")
 
 
 def test_platforms_a_place_names_as_its_own():
@@ -87,7 +80,7 @@ def test_party_departments_and_bracketed_second_names(mini_plan):
     assert "市委人才办" in agencies["市委组织部"].aliases
     assert {"市发展改革委", "市国资委"} <= set(agencies)
     assert "市委" not in agencies
-    assert ("市委组织部", "“示范英才”计划") in _rels(ex, "RUNS_PROGRAM")
+    assert ("市委组织部", "“示范英才”计划") in rels(ex, "RUNS_PROGRAM")
 
 
 def test_other_cities_a_partner_list_names_by_short_form(mini_plan):
@@ -98,7 +91,7 @@ def test_other_cities_a_partner_list_names_by_short_form(mini_plan):
         "加强与内蒙古呼和浩特、鄂尔多斯等周边城市在能源领域的技术合作。",
     ])
     assert {("朔州市", "太原市"), ("朔州市", "大同市"), ("朔州市", "忻州市"), ("朔州市", "呼和浩特市"),
-            ("朔州市", "鄂尔多斯市")} <= _rels(ex, "COLLABORATES_WITH")
+            ("朔州市", "鄂尔多斯市")} <= rels(ex, "COLLABORATES_WITH")
 
 
 def test_group_words_do_not_keep_two_names_of_one_group_apart():
@@ -129,10 +122,10 @@ def test_parts_of_a_programme_and_who_runs_what(mini_plan):
         "专栏4 人才引育重点工程",
         "1.“云岗英才”引进计划：由市委人才办组织实施，包括领军人才、高技能人才两个专项。",
     ])
-    part_of = _rels(ex, "PART_OF_PROGRAM")
+    part_of = rels(ex, "PART_OF_PROGRAM")
     assert {("顶尖人才引育专项", "“示范英才”计划"), ("“示范工匠”专项", "“示范英才”计划"),
             ("领军人才专项", "“云岗英才”引进计划")} <= part_of
-    runs = _rels(ex, "RUNS_PROGRAM")
+    runs = rels(ex, "RUNS_PROGRAM")
     assert ("市科技局", "“示范英才”计划") in runs and ("市委人才办", "“云岗英才”引进计划") in runs
     assert not any(t in ("顶尖人才引育专项", "产业基础再造工程") for _, t in runs)
 
@@ -168,10 +161,10 @@ def test_a_heading_on_an_industrys_innovation_chain(mini_plan):
         "支持示范液压工业有限公司建设液压技术创新中心。",
         "二、构建一流创新链",
     ])
-    assert "先进装备制造创新链" in _ents(ex, "InnovationChain")
-    assert ("先进装备制造创新链", "装备制造产业链") in _rels(ex, "INNOVATION_CHAIN_OF")
-    assert ("示范液压工业有限公司", "装备制造产业链") in _rels(ex, "IN_CHAIN")
-    assert "一流创新链" not in _ents(ex, "InnovationChain")
+    assert "先进装备制造创新链" in ents(ex, "InnovationChain")
+    assert ("先进装备制造创新链", "装备制造产业链") in rels(ex, "INNOVATION_CHAIN_OF")
+    assert ("示范液压工业有限公司", "装备制造产业链") in rels(ex, "IN_CHAIN")
+    assert "一流创新链" not in ents(ex, "InnovationChain")
 
 
 def test_codes_sharing_a_programme_word():
@@ -195,7 +188,7 @@ def test_platforms_of_a_declared_short_name_and_of_a_listed_field(mini_plan):
         "长虹国家级企业技术中心持续发挥示范作用。",
         "依托广西科技大学建设汽车零部件、生物医药等自治区重点实验室。",
     ])
-    hosts = _rels(ex, "HOSTS")
+    hosts = rels(ex, "HOSTS")
     assert ("四川长虹电子控股集团有限公司", "长虹国家级企业技术中心") in hosts  # the short name declared for it
     assert {("广西科技大学", "汽车零部件自治区重点实验室"), ("广西科技大学", "生物医药自治区重点实验室")} <= hosts
 
@@ -207,9 +200,9 @@ def test_zones_a_plan_places_and_zones_of_listed_counties(mini_plan):
         "依托位于榆次区的齐鲁化学工业区，推动介休、灵石、寿阳等经济技术开发区建设科创中心。",
         "支持祁县、平遥县创建省级农业科技园区。",
     ])
-    located = _rels(ex, "LOCATED_IN")
+    located = rels(ex, "LOCATED_IN")
     assert {("齐鲁化学工业区", "榆次区"), ("介休经济技术开发区", "介休市"), ("寿阳经济技术开发区", "寿阳县")} <= located
-    assert not any("等" in z or "创建" in z for z in _ents(ex, "Zone"))
+    assert not any("等" in z or "创建" in z for z in ents(ex, "Zone"))
 
 
 # ------------------------------------------------------------------ tenth rule set (宜昌, 赣州, 包头, 太原)
@@ -225,10 +218,10 @@ def test_boxes_numbered_in_brackets_and_their_runners(mini_plan):
         "专栏4  创新主体培育行动（由市科技局、市工信局牵头）",
         "1.高新技术企业倍增行动：2025年高新技术企业达到650家。",
     ])
-    part_of = _rels(ex, "PART_OF_PROGRAM")
+    part_of = rels(ex, "PART_OF_PROGRAM")
     assert {("国家级平台提升工程", "重点创新平台建设工程"), ("中试熟化工程", "重点创新平台建设工程"),
             ("高新技术企业倍增行动", "创新主体培育行动")} <= part_of
-    runs = _rels(ex, "RUNS_PROGRAM")
+    runs = rels(ex, "RUNS_PROGRAM")
     assert {("市科技局", "创新主体培育行动"), ("市工信局", "创新主体培育行动")} <= runs
     assert ("示范市", "创新主体培育行动") not in runs
 
@@ -239,7 +232,7 @@ def test_platforms_built_at_a_named_place(mini_plan):
         "一、中试",
         "在赣州经开区建设新能源汽车及动力电池中试基地，在南康区建设家具新材料中试基地。",
     ])
-    assert {("新能源汽车及动力电池中试基地", "赣州经开区"), ("家具新材料中试基地", "南康区")} <= _rels(ex, "LOCATED_IN")
+    assert {("新能源汽车及动力电池中试基地", "赣州经开区"), ("家具新材料中试基地", "南康区")} <= rels(ex, "LOCATED_IN")
 
 
 def test_renamed_counties_and_short_zone_names():
@@ -269,9 +262,9 @@ def test_a_universitys_institute_in_a_city_is_a_platform_it_hosts(mini_plan):
         "一、创新平台",
         "引进上海交通大学包头材料研究院、北京大学包头创新研究院，发挥山西大学化学化工研究院作用。",
     ])
-    assert {"上海交通大学包头材料研究院", "北京大学包头创新研究院"} <= _ents(ex, "Platform")
-    assert ("上海交通大学", "上海交通大学包头材料研究院") in _rels(ex, "HOSTS")
-    assert "山西大学化学化工研究院" in _ents(ex, "ResearchInstitute")  # no city: the university's own
+    assert {"上海交通大学包头材料研究院", "北京大学包头创新研究院"} <= ents(ex, "Platform")
+    assert ("上海交通大学", "上海交通大学包头材料研究院") in rels(ex, "HOSTS")
+    assert "山西大学化学化工研究院" in ents(ex, "ResearchInstitute")  # no city: the university's own
 
 
 def test_a_chain_tables_site_column(mini_plan):
@@ -284,7 +277,7 @@ def test_a_chain_tables_site_column(mini_plan):
         "智能家电产业链\t美的、格力\t核心零部件—智能控制—整机制造\t经开区、鸠江区",
         "通用航空产业链\t中电科钻石飞机\t整机研发—总装制造—运营服务\t芜湖航空产业园",
     ])
-    in_chain = _rels(ex, "IN_CHAIN")
+    in_chain = rels(ex, "IN_CHAIN")
     assert {("芜湖经开区", "智能家电产业链"), ("芜湖航空产业园", "通用航空产业链")} <= in_chain
     assert not any(s == "鸠江区" for s, _ in in_chain)  # a county says where; IN_CHAIN holds no county
 
@@ -296,7 +289,7 @@ def test_a_numbered_item_opening_with_a_zone(mini_plan):
         "一、布局",
         "（一）芜湖经济技术开发区重点发展汽车及零部件、智能家电和新一代信息技术，建设创新策源功能区。",
     ])
-    assert {("芜湖经济技术开发区", "汽车及零部件产业链"), ("芜湖经济技术开发区", "智能家电产业链")} <= _rels(ex, "IN_CHAIN")
+    assert {("芜湖经济技术开发区", "汽车及零部件产业链"), ("芜湖经济技术开发区", "智能家电产业链")} <= rels(ex, "IN_CHAIN")
 
 
 def test_a_partner_opening_the_sentence_is_no_subject(mini_plan):
@@ -305,7 +298,7 @@ def test_a_partner_opening_the_sentence_is_no_subject(mini_plan):
         "一、开放合作",
         "深化与中国科学院、中国工程院的战略合作，与清华大学、北京大学共建新型研发机构。",
     ])
-    collab = _rels(ex, "COLLABORATES_WITH")
+    collab = rels(ex, "COLLABORATES_WITH")
     assert {("太原市", "中国科学院"), ("太原市", "清华大学"), ("太原市", "北京大学")} <= collab
     assert not any(s == "中国科学院" for s, _ in collab)
 
@@ -320,7 +313,7 @@ def test_a_chain_tables_support_column(mini_plan):
         "产业链\t链主企业\t创新链主要环节\t主要支撑单位",
         "风电装备产业链\t湘电集团\t电磁设计—关键材料—整机集成\t海上风力发电技术与检测国家重点实验室、湖南工程学院",
     ])
-    in_chain = _rels(ex, "IN_CHAIN")
+    in_chain = rels(ex, "IN_CHAIN")
     assert {("海上风力发电技术与检测国家重点实验室", "风电装备产业链"), ("湖南工程学院", "风电装备产业链")} <= in_chain
 
 
@@ -367,9 +360,9 @@ def test_one_kind_of_platform_over_a_list_of_fields(mini_plan):
         "依托赣南师范大学，建设柑橘、脐橙等重点实验室。",
     ])
     assert {"心血管疾病临床医学研究中心", "肿瘤临床医学研究中心", "钠离子电池中试基地", "耐火材料中试基地",
-            "煤层气综合利用中试基地", "柑橘重点实验室", "脐橙重点实验室"} <= _ents(ex, "Platform")
-    assert {("赣州市人民医院", "肿瘤临床医学研究中心"), ("赣南师范大学", "脐橙重点实验室")} <= _rels(ex, "HOSTS")
-    assert not any(n.startswith(("新建", "两个")) for n in _ents(ex, "Platform"))
+            "煤层气综合利用中试基地", "柑橘重点实验室", "脐橙重点实验室"} <= ents(ex, "Platform")
+    assert {("赣州市人民医院", "肿瘤临床医学研究中心"), ("赣南师范大学", "脐橙重点实验室")} <= rels(ex, "HOSTS")
+    assert not any(n.startswith(("新建", "两个")) for n in ents(ex, "Platform"))
 
 
 def test_annual_and_counted_targets(mini_plan):
@@ -408,9 +401,9 @@ def test_programme_classes_parts_and_item_headings(mini_plan):
     progs = {m.name for m in ex.entities if m.type == "Program"}
     assert {"重大科技专项", "重点研发计划", "科技成果转化计划", "创新平台与人才计划", "高端领军人才集聚", "“株洲工匠”锻造",
             "创新创业领军人才工程"} <= progs
-    part_of = _rels(ex, "PART_OF_PROGRAM")
+    part_of = rels(ex, "PART_OF_PROGRAM")
     assert {("重点研发计划", "市级科技计划"), ("青年科技人才托举", "“株洲英才”计划")} <= part_of
-    assert ("示范市", "重点研发计划") in _rels(ex, "RUNS_PROGRAM")
+    assert ("示范市", "重点研发计划") in rels(ex, "RUNS_PROGRAM")
     assert not any(n.endswith("等计划") for n in progs)
 
 
@@ -425,7 +418,7 @@ def test_other_cities_as_partners(mini_plan):
         "加强与泸州、自贡等川南城市协同，共建科技创新共同体。",
         "加强与北京、天津等地高校院所合作。",
     ])
-    collab = _rels(ex, "COLLABORATES_WITH")
+    collab = rels(ex, "COLLABORATES_WITH")
     assert {("宜宾市", "成都市"), ("宜宾市", "重庆市"), ("宜宾市", "泸州市"), ("宜宾市", "自贡市")} <= collab
     assert not {("宜宾市", "北京市"), ("宜宾市", "天津市")} & collab
 
@@ -444,7 +437,7 @@ def test_the_runner_named_after_the_programme(mini_plan):
         "一、企业",
         "实施“科技型企业倍增”工程，由市科技局牵头，构建梯次培育体系。",
     ])
-    runs = _rels(ex, "RUNS_PROGRAM")
+    runs = rels(ex, "RUNS_PROGRAM")
     assert ("市科技局", "“科技型企业倍增”工程") in runs
     assert ("遵义市", "“科技型企业倍增”工程") not in runs
 
@@ -459,7 +452,7 @@ def test_every_issuer_of_a_policy(mini_plan):
         "贯彻科技部、财政部、国家税务总局《高新技术企业认定管理办法》，推动认定。",
         "市发改委、市工信局联合制定《晋中市产业链链长制工作方案》，出台《晋中市科技创新券管理办法》（试行）。",
     ])
-    issued = _rels(ex, "ISSUED")
+    issued = rels(ex, "ISSUED")
     assert {("市科技局", "晋中市高新技术企业倍增计划实施方案"), ("市财政局", "晋中市高新技术企业倍增计划实施方案"),
             ("科技部", "高新技术企业认定管理办法"), ("财政部", "高新技术企业认定管理办法"),
             ("国家税务总局", "高新技术企业认定管理办法"), ("市发改委", "晋中市产业链链长制工作方案"),
@@ -476,7 +469,7 @@ def test_an_enterprise_named_short_without_a_declaration(mini_plan):
         "支持江西金力永磁科技股份有限公司在高性能钕铁硼永磁材料领域发挥优势。",
         "4.由金力永磁牵头组建江西省稀土永磁材料技术创新中心。",
     ])
-    assert ("金力永磁", "江西省稀土永磁材料技术创新中心") in _rels(ex, "HOSTS")
+    assert ("金力永磁", "江西省稀土永磁材料技术创新中心") in rels(ex, "HOSTS")
 
 
 def test_item_programmes_are_parts_of_their_sections_programme(mini_plan):
@@ -488,5 +481,5 @@ def test_item_programmes_are_parts_of_their_sections_programme(mini_plan):
         "(2)创新创业领军人才工程。每年遴选创新创业领军人才20名左右。",
         "(4)卓越工程师培养工程。依托包钢集团等企业联合培养工程硕士。",
     ])
-    part_of = _rels(ex, "PART_OF_PROGRAM")
+    part_of = rels(ex, "PART_OF_PROGRAM")
     assert {("创新创业领军人才工程", "“鹿城英才”计划"), ("卓越工程师培养工程", "“鹿城英才”计划")} <= part_of

@@ -4,15 +4,7 @@ the lead phrase names a field (found in the evaluation texts of tests/heldout)."
 
 from __future__ import annotations
 
-from kg.models import Extraction
-
-
-def _rels(ex: Extraction, type_: str) -> set[tuple[str, str]]:
-    return {(r.source, r.target) for r in ex.relations if r.type == type_}
-
-
-def _chains(ex: Extraction) -> set[str]:
-    return {m.name for m in ex.entities if m.type == "IndustryChain"}
+from .conftest import ents, rels
 
 
 def test_bare_industry_headings_under_an_industry_section(mini_plan):
@@ -28,13 +20,13 @@ def test_bare_industry_headings_under_an_industry_section(mini_plan):
         "第三章 强化社会民生科技支撑",
         "（一）医疗卫生。依托示范市人民医院建设临床医学研究中心。",
     ])
-    assert {"氢能产业链", "电子信息产业链", "电力电子产业链", "生命健康产业链"} <= _chains(ex)
+    assert {"氢能产业链", "电子信息产业链", "电力电子产业链", "生命健康产业链"} <= ents(ex, "IndustryChain")
     assert {("示范重工集团有限公司", "氢能产业链"), ("示范电气股份有限公司", "电子信息产业链"),
-            ("示范电气股份有限公司", "电力电子产业链")} <= _rels(ex, "IN_CHAIN")
-    assert ("示范市", "生命健康产业链") in _rels(ex, "DEVELOPS_CHAIN")
+            ("示范电气股份有限公司", "电力电子产业链")} <= rels(ex, "IN_CHAIN")
+    assert ("示范市", "生命健康产业链") in rels(ex, "DEVELOPS_CHAIN")
     # 医疗卫生 is a field of public services, under a section that is not about industries
-    assert not any(c.startswith("医疗") for c in _chains(ex))
-    assert not any(t.startswith("医疗") for _, t in _rels(ex, "IN_CHAIN"))
+    assert not any(c.startswith("医疗") for c in ents(ex, "IndustryChain"))
+    assert not any(t.startswith("医疗") for _, t in rels(ex, "IN_CHAIN"))
 
 
 def test_a_segment_heading_stays_in_its_chain(mini_plan):
@@ -49,8 +41,8 @@ def test_a_segment_heading_stays_in_its_chain(mini_plan):
         "（一）重型燃气轮机。构建重型燃气轮机产业科技创新链，突破高温叶片等关键技术。",
         "（二）风电装备。支持示范风电股份有限公司开发海上风电机组。",
     ])
-    assert "风电装备产业链" not in _chains(ex)
-    assert ("示范风电股份有限公司", "清洁能源装备产业链") in _rels(ex, "IN_CHAIN")
+    assert "风电装备产业链" not in ents(ex, "IndustryChain")
+    assert ("示范风电股份有限公司", "清洁能源装备产业链") in rels(ex, "IN_CHAIN")
 
 
 def test_a_pair_heading_on_two_industries_keeps_them_whole(mini_plan):
@@ -60,8 +52,8 @@ def test_a_pair_heading_on_two_industries_keeps_them_whole(mini_plan):
         "九、推动医药健康与现代农业科技创新",
         "八、加快数字经济与智能制造融合创新",
     ])
-    assert {"医药健康产业链", "现代农业产业链", "数字经济产业链", "智能制造产业链"} <= _chains(ex)
-    assert not any("科技创新" in c or "融合创新" in c for c in _chains(ex))
+    assert {"医药健康产业链", "现代农业产业链", "数字经济产业链", "智能制造产业链"} <= ents(ex, "IndustryChain")
+    assert not any("科技创新" in c or "融合创新" in c for c in ents(ex, "IndustryChain"))
 
 
 def test_the_named_subject_leads_where_the_lead_phrase_names_a_field(mini_plan):
@@ -72,7 +64,7 @@ def test_the_named_subject_leads_where_the_lead_phrase_names_a_field(mini_plan):
         "（一）生物医药与大健康",
         "支持示范千金药业股份有限公司（千金药业）发挥妇科中药龙头企业作用，开展经典名方二次开发。",
     ])
-    assert ("示范千金药业股份有限公司", "生物医药产业链") in _rels(ex, "LEADS_CHAIN")
+    assert ("示范千金药业股份有限公司", "生物医药产业链") in rels(ex, "LEADS_CHAIN")
     assert not any(m.name == "妇科中药" for m in ex.entities)
 
 
@@ -88,11 +80,11 @@ def test_what_a_county_item_develops(mini_plan):
         "汨罗市聚焦再生资源，临湘市聚焦浮标钓具和化工新材料。",
         "宜宾高新区综合实力稳步提升，科技城集中发展区加快建设。",
     ])
-    chains = _chains(ex)
+    chains = ents(ex, "IndustryChain")
     assert {"智能装备产业链", "新能源汽车零部件产业链", "精细化工产业链", "竹浆纸产业链", "新材料产业链",
             "再生资源产业链", "浮标钓具产业链", "化工新材料产业链"} <= chains
-    assert ("宜宾市", "智能装备产业链") in _rels(ex, "DEVELOPS_CHAIN")
-    assert {("南溪经济开发区", "智能装备产业链"), ("江安县阳春工业园区", "精细化工产业链")} <= _rels(ex, "IN_CHAIN")
+    assert ("宜宾市", "智能装备产业链") in rels(ex, "DEVELOPS_CHAIN")
+    assert {("南溪经济开发区", "智能装备产业链"), ("江安县阳春工业园区", "精细化工产业链")} <= rels(ex, "IN_CHAIN")
     assert not any("加快建设" in c for c in chains)
 
 
@@ -103,7 +95,7 @@ def test_a_places_list_in_one_chains_section_names_its_segments(mini_plan):
         "（五）壮大通用航空产业链",
         "芜湖航空产业园位于湾沚区，要依托机场资源，发展飞机整机、航空零部件、航电系统和运营服务。",
     ])
-    assert _chains(ex) == {"通用航空产业链"}
+    assert ents(ex, "IndustryChain") == {"通用航空产业链"}
 
 
 def test_an_innovation_chain_over_the_industries_of_its_sections(mini_plan):
@@ -120,7 +112,7 @@ def test_an_innovation_chain_over_the_industries_of_its_sections(mini_plan):
         "支持示范电子股份有限公司。",
     ])
     assert {"优势产业科技创新链", "新兴产业科技创新链"} <= {m.name for m in ex.entities if m.type == "InnovationChain"}
-    ico = _rels(ex, "INNOVATION_CHAIN_OF")
+    ico = rels(ex, "INNOVATION_CHAIN_OF")
     assert {("优势产业科技创新链", "石油化工产业链"), ("新兴产业科技创新链", "电子信息产业链")} <= ico
     assert ("优势产业科技创新链", "电子信息产业链") not in ico
 

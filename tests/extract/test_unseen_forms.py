@@ -10,22 +10,14 @@ import pytest
 
 from kg.extract import extract
 from kg.ingest import read_document
-from kg.models import Extraction, Graph
+from kg.models import Graph
 from kg.resolve import resolve
 
-from .conftest import edges, node
+from .conftest import edges, ents, node, rels
 
 HELDOUT = Path(__file__).resolve().parents[1] / "heldout" / "plans"
 JINCHENG = "jincheng-synthetic-innovation-plan.txt"
 LVLIANG = "lvliang-synthetic-innovation-plan.txt"
-
-
-def _rels(ex: Extraction, type_: str) -> set[tuple[str, str]]:
-    return {(r.source, r.target) for r in ex.relations if r.type == type_}
-
-
-def _ents(ex: Extraction, type_: str) -> set[str]:
-    return {m.name for m in ex.entities if m.type == type_}
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +40,8 @@ def test_a_table_of_several_chains(mini_plan):
         "焦煤产业链\t示范焦煤、示范能源集团\t地质保障—智能开采—洗选加工",
         "中药材产业链\t（培育中）\t良种繁育-规范种植-中药饮片",
     ])
-    assert {"焦煤产业链", "中药材产业链"} <= _ents(ex, "IndustryChain")
-    assert _rels(ex, "LEADS_CHAIN") == {("示范焦煤", "焦煤产业链"), ("示范能源集团", "焦煤产业链")}
+    assert {"焦煤产业链", "中药材产业链"} <= ents(ex, "IndustryChain")
+    assert rels(ex, "LEADS_CHAIN") == {("示范焦煤", "焦煤产业链"), ("示范能源集团", "焦煤产业链")}
     stages = {(r.source, r.target) for r in ex.relations if r.type == "NEXT_STAGE"}
     assert ("地质保障", "智能开采") in stages and ("规范种植", "中药饮片") in stages
     assert {r.source for r in ex.relations if r.type == "HAS_STAGE"} == {"焦煤产业链", "中药材产业链"}
@@ -76,9 +68,9 @@ def test_a_heading_on_two_industries(mini_plan):
         "支持晋城光电科技有限公司建设工业互联网平台。",
         "第一章 发展基础与面临形势",
     ])
-    assert {"信息技术产业链", "数字经济产业链"} <= _ents(ex, "IndustryChain")  # 新一代: a qualifier
-    assert {("晋城光电科技有限公司", "信息技术产业链"), ("晋城光电科技有限公司", "数字经济产业链")} <= _rels(ex, "IN_CHAIN")
-    assert not any("形势" in c or "基础" in c for c in _ents(ex, "IndustryChain"))
+    assert {"信息技术产业链", "数字经济产业链"} <= ents(ex, "IndustryChain")  # 新一代: a qualifier
+    assert {("晋城光电科技有限公司", "信息技术产业链"), ("晋城光电科技有限公司", "数字经济产业链")} <= rels(ex, "IN_CHAIN")
+    assert not any("形势" in c or "基础" in c for c in ents(ex, "IndustryChain"))
 
 
 def test_development_lists_and_zone_focus(mini_plan):
@@ -90,10 +82,10 @@ def test_development_lists_and_zone_focus(mini_plan):
         "坚持“以产业链布局创新链、以创新链提升产业链”。",
         "“材”就是新材料。重点发展特种钢、铝镁合金。",
     ])
-    chains = _ents(ex, "IndustryChain")
+    chains = ents(ex, "IndustryChain")
     assert {"智能传感器产业链", "工业软件产业链", "数据服务产业链", "煤化工及新材料产业链", "丝麻纺织产业链"} <= chains
-    assert {("高平经济技术开发区", "丝麻纺织产业链")} <= _rels(ex, "IN_CHAIN")
-    assert ("高平经济技术开发区", "高平市") in _rels(ex, "LOCATED_IN")
+    assert {("高平经济技术开发区", "丝麻纺织产业链")} <= rels(ex, "IN_CHAIN")
+    assert ("高平经济技术开发区", "高平市") in rels(ex, "LOCATED_IN")
     assert not any("链" in c.removesuffix("产业链") for c in chains)  # slogans are not industries
     assert "特种钢产业链" not in chains  # a product list, not a place's industries
 
@@ -104,8 +96,8 @@ def test_one_character_industries_and_place_prefixed_words(mini_plan):
         "（三）延伸铝产业链，推动铝镁精深加工",
         "支持吕梁氢能产业链延伸。",
     ])
-    assert "铝产业链" in _ents(ex, "IndustryChain")
-    assert "吕梁氢能产业链" not in _ents(ex, "IndustryChain")
+    assert "铝产业链" in ents(ex, "IndustryChain")
+    assert "吕梁氢能产业链" not in ents(ex, "IndustryChain")
 
 
 # ------------------------------------------------------------------ names and resolution
@@ -119,10 +111,10 @@ def test_declared_and_former_names(mini_plan):
         "依托示范装备制造集团有限公司（原示范无烟煤矿业集团有限责任公司）建设的煤与煤层气共采国家重点实验室运行良好。",
         "示范科创牵头组建的山西省煤基化工新材料技术创新中心加快建设。",
     ])
-    enterprises = _ents(ex, "Enterprise")
+    enterprises = ents(ex, "Enterprise")
     assert "示范科创" not in enterprises and "原示范无烟煤矿业集团有限责任公司" not in enterprises
     assert any("示范科创" in m.aliases for m in ex.entities if m.name == "山西示范科技创业股份有限公司")
-    hosts = _rels(ex, "HOSTS")
+    hosts = rels(ex, "HOSTS")
     assert ("示范装备制造集团有限公司", "煤与煤层气共采国家重点实验室") in hosts
     assert ("山西示范科技创业股份有限公司", "山西省煤基化工新材料技术创新中心") in hosts
 
@@ -148,11 +140,11 @@ def test_collaborations_and_co_built_platforms(mini_plan):
         "示范钢铁有限公司作为特钢产业链链主企业，牵头联合上下游企业和太原科技大学，开展技术攻关。",
         "做大做强示范研究院；与山西大学合作共建示范新材料研究院。",
     ])
-    collab = _rels(ex, "COLLABORATES_WITH")
+    collab = rels(ex, "COLLABORATES_WITH")
     assert {("示范焦煤有限责任公司", "中国矿业大学"), ("示范焦煤有限责任公司", "太原理工大学"),
             ("鹏程集团", "中国科学院山西煤炭化学研究所"), ("示范钢铁有限公司", "太原科技大学")} <= collab
     assert ("示范研究院", "山西大学") not in collab  # each ；-item has its own subject
-    hosts = _rels(ex, "HOSTS")
+    hosts = rels(ex, "HOSTS")
     assert {("中国矿业大学", "煤矿智能化联合实验室"), ("太原理工大学", "煤矿智能化联合实验室"),
             ("鹏程集团", "碳基新材料联合研发中心"), ("中国科学院山西煤炭化学研究所", "碳基新材料联合研发中心")} <= hosts
 
@@ -164,7 +156,7 @@ def test_located_in_forms(mini_plan):
         "高平经济技术开发区位于高平市，要建设现代煤化工中试基地。",
         "以孝义市、交城县焦化园区为重点，推进焦化升级。",
     ])
-    located = _rels(ex, "LOCATED_IN")
+    located = rels(ex, "LOCATED_IN")
     assert {("高平经济技术开发区", "高平市"), ("孝义市焦化园区", "孝义市"), ("交城县焦化园区", "交城县")} <= located
 
 
@@ -180,11 +172,11 @@ def test_programme_boxes_runners_and_shared_type_words(mini_plan):
         "青年拔尖人才支持和优秀企业家培育三项专项。",
         "由市科协牵头，实施青少年科学素质提升、农民科学素质提升等行动。",
     ])
-    part_of = _rels(ex, "PART_OF_PROGRAM")
+    part_of = rels(ex, "PART_OF_PROGRAM")
     assert {("新型研发机构培育工程", "重大创新平台建设工程"), ("示范纳米光机电研究院", "新型研发机构培育工程"),
             ("高平煤化工中试基地", "中试基地建设工程"), ("青年拔尖人才支持专项", "“示范英才”计划")} <= part_of
     assert "示范纳米光机电研究院" in {m.name for m in ex.entities if m.type == "Platform"}  # a 新型研发机构
-    runs = _rels(ex, "RUNS_PROGRAM")
+    runs = rels(ex, "RUNS_PROGRAM")
     assert {("市人社局", "“示范英才”计划"), ("市科技局", "“示范英才”计划"), ("市科协", "青少年科学素质提升行动"),
             ("市科协", "农民科学素质提升行动")} <= runs
     assert not any(t == "“示范英才”计划" and s.endswith("市") for s, t in runs)  # the named bodies, not the city
@@ -215,7 +207,7 @@ def test_bodies_and_cities_as_partners(mini_plan):
         "与榆林市共建晋陕黄河沿岸能源化工科技创新走廊。",
         "市工信局、市科技局、市统计局联合建立企业研发活动统计监测制度。",
     ])
-    collab = _rels(ex, "COLLABORATES_WITH")
+    collab = rels(ex, "COLLABORATES_WITH")
     assert ("吕梁市", "榆林市") in collab
     assert {("市工信局", "市科技局"), ("市工信局", "市统计局"), ("市科技局", "市统计局")} <= collab
 
@@ -231,7 +223,7 @@ def test_a_section_opening_with_a_programme(mini_plan):
         "第五章 培育创新主体",
         "依托示范大学建设示范材料重点实验室。",
     ])
-    part_of = _rels(ex, "PART_OF_PROGRAM")
+    part_of = rels(ex, "PART_OF_PROGRAM")
     assert ("汽车动力系统全国重点实验室", "“创新平台提升”工程") in part_of  # the code in quotes, the type after
     assert not any(s == "示范材料重点实验室" for s, _ in part_of)  # another chapter
 
@@ -243,8 +235,8 @@ def test_a_row_that_names_its_innovation_chain(mini_plan):
         "产业链\t链主企业\t创新链主要环节",
         "固废综合利用产业科技创新链\t中煤平朔集团有限公司\t固废分类收储-成分分析-高值化利用",
     ])
-    assert ("固废综合利用产业科技创新链", "固废综合利用产业链") in _rels(ex, "INNOVATION_CHAIN_OF")
-    assert ("中煤平朔集团有限公司", "固废综合利用产业链") in _rels(ex, "LEADS_CHAIN")
+    assert ("固废综合利用产业科技创新链", "固废综合利用产业链") in rels(ex, "INNOVATION_CHAIN_OF")
+    assert ("中煤平朔集团有限公司", "固废综合利用产业链") in rels(ex, "LEADS_CHAIN")
     assert {r.source for r in ex.relations if r.type == "HAS_STAGE"} == {"固废综合利用产业科技创新链"}
 
 
@@ -257,6 +249,6 @@ def test_a_table_of_platforms_and_their_builders(mini_plan):
         "重点实验室\t钛合金精密成形重点实验室\t宝钛集团、西北工业大学",
         "工程技术研究中心\t国家油气钻井装备工程技术研究中心（提升）\t宝鸡石油机械有限责任公司",
     ])
-    hosts = _rels(ex, "HOSTS")
+    hosts = rels(ex, "HOSTS")
     assert {("宝钛集团", "钛合金精密成形重点实验室"), ("西北工业大学", "钛合金精密成形重点实验室"),
             ("宝鸡石油机械有限责任公司", "国家油气钻井装备工程技术研究中心")} <= hosts
