@@ -113,11 +113,23 @@ _SEQ_MARK = re.compile(r"[-—–→－─>]")
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
 
 
+# words before an industry that are not its name: 构建安化黑茶, 我市铜, 服务…
+_LEAD_WORDS = re.compile(r"^(?:构建|聚焦|我市|全市|本市|我县|全县|本县|我区|全区|服务)(?=[\u4e00-\u9fff])")
+
+
+def wording_alias(wording: str | None) -> str | None:
+    """The plan's name for a chain, without the phrase around it: 我市新材料 -> 新材料, (有竞)争力的X产业链 -> X产业链."""
+    if not wording:
+        return None
+    w = _LEAD_WORDS.sub("", wording.rsplit("的", 1)[-1])
+    return w if len(w) >= 2 else None
+
+
 def industry_of(text: str) -> str | None:
     """The industry word of a chain title or wording: 煤炭工业转型升级 -> 煤炭, 新一代装备制造业 -> 装备制造."""
     s = clean_name(text)
     s = re.sub(r"(?:科技创新链|创新链|产业链|链条)$", "", s)
-    s = re.sub(r"^(?:构建|聚焦|我市|全市|本市|服务)(?=[\u4e00-\u9fff])", "", s)  # 构建安化黑茶, 我市铜: lead words
+    s = _LEAD_WORDS.sub("", s)
     s = re.sub(r"[和及与]未来$", "", s)  # 数字经济和未来(产业): 未来产业 is a category
     changed = True
     while changed:
@@ -181,7 +193,7 @@ class ChainRules:
 
     # ------------------------------------------------------------------ mentions
     def industry_chain(self, industry: str, ev: Evidence, wording: str | None, rule: str) -> EntityMention:
-        aliases = [w for w in {wording, industry} if w]
+        aliases = [w for w in {wording_alias(wording), industry} if w]
         return self.ctx.entity(industry_chain_name(industry), "IndustryChain", ev, rule=rule, city=None,
                                aliases=aliases)
 
@@ -648,7 +660,7 @@ class ChainRules:
                 continue
             ev = ctx.ev(sent.para, sent.at(start), sent.at(m.end()))
             chain = ctx.entity(f"{industry}产业链", "IndustryChain", ev, rule="chain_named", city=None,
-                               aliases=[f"{clean_name(word)}产业链"] if clean_name(word) != industry else [])
+                               aliases=[f"{w}产业链"] if (w := wording_alias(clean_name(word))) and w != industry else [])
             lead = sent.text[max(0, start - 5) : start]
             # 紧扣煤焦油精深加工产业链和焦炉煤气精深加工产业链: 紧扣 governs the whole list
             governed = re.search(r"紧扣(?:[^,，。；;]{1,20}?产业链(?:和|、|及|与|以及))*$", sent.text[:start])

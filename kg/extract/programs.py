@@ -134,7 +134,8 @@ def find_programs(text: str) -> list[ProgramRef]:
             aliases = []
             if m.group("city") and len(codes) == 1:
                 aliases.append(f"{m.group('city')}{name}")
-            pre = re.split(RUN_VERBS + r"|以|与|对标|省级|省委|深入|积极|第[一二三四五六七八九十]+[章节]|[，,、:：]",
+            pre = re.split(RUN_VERBS + r"|以|与|和|及|的|对标|对接|纳入|推动|省级|省委|自治区|深入|积极|"
+                           r"第[一二三四五六七八九十]+[章节]|[，,、:：]",
                            m.group("pre") or "")[-1]
             if pre and len(codes) == 1 and not m.group("city") and len(pre) >= 2:
                 aliases.append(f"{pre}{name}")
@@ -466,7 +467,9 @@ class ProgramRules:
             # 实施研发平台“提质扩面”行动: the run verb stands before the words the name opens with
             s -= max((len(a) - len(m.name) for a in m.aliases
                       if a.endswith(m.name) and sent.text[:s].endswith(a[: len(a) - len(m.name)])), default=0)
-            before = sent.text[max(0, s - 10) : s]
+            before = sent.text[max(0, s - 18) : s]
+            # 实施链长制和“链主”企业培育行动: the verb governs every member of the list
+            before = re.sub(r"(" + RUN_VERBS + r")[\u4e00-\u9fff]{2,8}[和及、]$", r"\1", before)
             before = re.sub(r"[\u4e00-\u9fff]{2,3}市$", "", before)  # 推进实施临汾市“111”…
             before = re.sub(r"(?:省委|省政府|山西省|省)$", "", before)
             if m.rule == "program_award" and not re.search(r"(?:设立|设置)$", before):

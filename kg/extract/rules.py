@@ -883,7 +883,7 @@ class OrgRules:
                 s = s + verb.end()
             for ms, me in split_members(sent.text, s, m.end("list")):
                 word = clean_name(sent.text[ms:me])
-                word = re.sub(r"^(?:建设|培育|加大|支持|推进|加快)", "", word)
+                word = re.sub(r"^(?:建设|培育|加大|支持|推进|推动|加快|依托)", "", word)
                 if len(word) < 2 or len(word) > 16 or is_generic(word) or any(n.start <= ms and n.end >= me for n in names):
                     continue
                 if re.search(r"(?:实验室|中心|基地|机构|联盟|平台|孵化器|空间|院|所|公司|集团)$", word):
@@ -1210,7 +1210,7 @@ class OrgRules:
             else:
                 cm = re.search(r"(?:形成|打造|发展|壮大)[^,，;；。]{0,20}?([\u4e00-\u9fff]{2,8}?)产业(?:链|体系|集群)", sent.text[m.end():])
                 if cm:
-                    c = re.sub(r"^(?:具有较强竞争力的|较强竞争力的|竞争力的|的)", "", cm.group(1))
+                    c = cm.group(1).rsplit("的", 1)[-1]  # (具有较强竞)争力的新能源汽车 -> 新能源汽车
             if c:
                 # 支持千金药业（…）发挥妇科中药龙头企业作用: the named subject leads, 妇科中药 is its field
                 before = re.sub(r"\([^()]{1,20}\)$", "", sent.masked[: m.start()])
@@ -1222,7 +1222,7 @@ class OrgRules:
 
     def _lead(self, sent: Sentence, names: list[NameSpan], xs: int, xe: int, chain_word: str, s: int, e: int,
               default: str | None = "Enterprise") -> None:
-        from kg.extract.chains import industry_of
+        from kg.extract.chains import industry_of, wording_alias
 
         ctx = self.ctx
         industry = industry_of(chain_word)
@@ -1239,7 +1239,7 @@ class OrgRules:
             return
         ev = ctx.ev(sent.para, sent.at(s), sent.at(e))
         chain = ctx.entity(f"{industry}产业链", "IndustryChain", ev, rule="chain_leader", city=None,
-                           aliases=[f"{chain_word}产业链"] if chain_word != industry else [])
+                           aliases=[f"{w}产业链"] if (w := wording_alias(chain_word)) and w != industry else [])
         for mm in leaders:
             ctx.relation("LEADS_CHAIN", mm.m, chain, ev, rule="chain_leader",
                          properties={"city": ctx.city} if ctx.city else {})
