@@ -50,7 +50,7 @@ from kg.extract.lexicon import (
 )
 from kg.extract.names import NameSpan, find_names, left_extend, place_title, places_in_name, split_members
 from kg.ingest.tables import is_county_table
-from kg.models import EntityMention
+from kg.models import EntityMention, Evidence
 
 ORG = ("Enterprise", "University", "ResearchInstitute", "Hospital")
 CHAIN_MEMBERS = ("Enterprise", "University", "ResearchInstitute", "Hospital", "Platform", "Zone")
@@ -179,22 +179,22 @@ class OrgRules:
     def short_name(self, sent: Sentence, s: int, e: int, type_: str = "Enterprise", rule: str = "short_name",
                    require_known: bool = False) -> Mentioned | None:
         """An untyped name at sentence[s:e] (a trade name such as 华翔), typed by the rule."""
-        raw = sent.text[s:e]
         ns = left_extend(sent.masked, e, s)
         name = clean_name(sent.text[ns:e])
-        if not name or len(name) < 2 or len(name) > 12 or name in _GENERIC_SHORT or _BAD_SHORT.search(name) \
-                or name.count("(") != name.count(")") or name[0] in ")）":
-            return None
-        if NOT_SHORT_NAME.search(name) and name not in self.known:
-            return None
-        if is_generic(name) or any(name.endswith(w) for w in ("企业", "公司们", "产业", "行业", "领域", "技术")):
-            return None
-        if require_known and name not in self.known:
+        if not self.plausible_short(name) or require_known and name not in self.known:
             return None
         type_ = self.known.get(name, type_) if self.known.get(name) in ORG + ("Platform", "Agency") else type_
-        del raw
         ev = self.ctx.ev(sent.para, sent.at(ns), sent.at(e))
         return Mentioned(self.ctx.entity(name, type_, ev, rule=rule), ns, e)
+
+    def plausible_short(self, name: str) -> bool:
+        """Could `name` be an organisation's trade name (华翔, 中联重科), not a word of the plan's prose?"""
+        if not name or len(name) < 2 or len(name) > 12 or name in _GENERIC_SHORT or _BAD_SHORT.search(name) \
+                or name.count("(") != name.count(")") or name[0] in ")）":
+            return False
+        if NOT_SHORT_NAME.search(name) and name not in self.known:
+            return False
+        return not (is_generic(name) or name.endswith(("企业", "公司们", "产业", "行业", "领域", "技术")))
 
     def members(self, sent: Sentence, s: int, e: int, names: list[NameSpan], default: str | None,
                 rule: str) -> list[Mentioned]:
@@ -524,22 +524,17 @@ class OrgRules:
             if max(pcol, hcol) >= len(cells) or not cells[pcol].strip():
                 continue
             cell = re.sub(r"[(（][^()（）]{1,6}[)）]$", "", norm_text(cells[pcol]).strip())  # （提升）: a note
-            found = [n for n in find_names(cell) if n.type == "Platform" and n.end >= len(cell) - 1]
+            found = [n for n in find_names(cell) if n.end >= len(cell) - 1 and (
+                n.type == "Platform" or n.type == "ResearchInstitute" and n.start == 0 and cell.endswith("研究院"))]
             if not found:
                 continue
+            # a platform table's 研究院 (常德智能制造研究院) is a new R&D institution the plan builds
+            subtype = found[-1].subtype if found[-1].type == "Platform" else "NewRDInstitution"
             pname = found[-1].name if found[-1].start <= 2 else clean_name(cell)
             pev = ctx.line_ev(row.line, cells[pcol].strip())
-            pm = ctx.entity(pname, "Platform", pev, subtype=found[-1].subtype, rule="platform_table")
-            hosts = [n for n in find_names(norm_text(cells[hcol])) if n.type in ORG + ("Zone",)]
-            names = {n.name for n in hosts}
-            for piece in re.split(r"[、，,;；和及]", norm_text(cells[hcol])):
-                piece = re.sub(r"(?:牵头|参与|等|相关企业|共建)+$", "", piece.strip())
-                known = self.known.get(piece) or self.gazetteer.get(piece)  # 派瑞氢能: a declared short name
-                if piece and piece not in names and known in ORG:
-                    hosts.append(NameSpan(0, 0, piece, known, rule="known_name"))
+            pm = ctx.entity(pname, "Platform", pev, subtype=subtype, rule="platform_table")
             hev = ctx.line_ev(row.line, cells[hcol].strip())
-            for h in hosts:
-                hm = ctx.entity(h.name, h.type, hev, rule="platform_table")
+            for hm in self._host_cell(norm_text(cells[hcol]), hev):
                 ctx.relation("HOSTS", hm, pm, hev, rule="platform_table")
             if "site" in roles and roles.index("site") < len(cells):  # 所在地: where the platform is
                 site = cells[roles.index("site")].strip()
@@ -553,6 +548,27 @@ class OrgRules:
                         name, ptype, sev, rule="platform_table", city=COUNTY_CITY.get(name))
                     if place is not None:
                         ctx.relation("LOCATED_IN", pm, place, sev, rule="platform_table_site")
+
+    def _host_cell(self, cell: str, ev: Evidence) -> list[EntityMention]:
+        """The organisations of a table's 依托单位 cell: typed names, the city government (市政府), and
+        trade names (中联重科, 新合新): the column says they are organisations, so no suffix is needed."""
+        ctx = self.ctx
+        hosts = [n for n in find_names(cell) if n.type in ORG + ("Zone",)]
+        out = [ctx.entity(h.name, h.type, ev, rule="platform_table") for h in hosts]
+        for piece in re.split(r"[、，,;；和及]", cell):
+            piece = re.sub(r"(?:牵头|参与|等|相关企业|共建)+$", "", piece.strip())
+            if not piece or any(h.name == piece or piece in h.name for h in hosts):
+                continue
+            known = self.known.get(piece) or self.gazetteer.get(piece)  # 派瑞氢能: a declared short name
+            if known in ORG:
+                out.append(ctx.entity(piece, known, ev, rule="known_name"))
+            elif re.fullmatch(r"(?:[\u4e00-\u9fff]{2,3}市)?(?:市|人民)?政府|市人民政府", piece):
+                out.append(ctx.entity("市人民政府", "Agency", ev, rule="city_government", scope=ctx.city,
+                                      aliases=["市政府"] if piece == "市政府" else []))
+            elif _place_named(piece)[0] is None and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", piece) \
+                    and self.plausible_short(piece) and not re.search(r"(?:管委会|政府|局|委|办|会)$", piece):
+                out.append(ctx.entity(piece, "Enterprise", ev, rule="host_cell_short"))
+        return out
 
     def _county_table(self, table) -> None:
         """县（市、区） | 重点产业 | 创新载体: the zones of a county's row are in that county."""
@@ -781,6 +797,8 @@ class OrgRules:
                 continue
             who_s, who_e = clause_start + m.start("who"), clause_start + m.end("who")
             who_text = sent.text[who_s:who_e]
+            if who_text.startswith("联合") and any(lm.end() <= clause_start for lm in _LEAD_BUILDER.finditer(sent.text)):
+                continue  # 由X牵头，联合A等单位组建Y: X builds Y, A is its partner
             # 上海大学与山西中升钢铁有限公司合作建设: two builders (and a collaboration)
             lead = re.match(r"^(?:重点支持|支持|鼓励|推动|依托|以|由)", who_text)
             if lead:
@@ -791,7 +809,8 @@ class OrgRules:
             builders += [x for x in extra if x.start >= who_s and x.end <= who_e and x.m.type in kinds
                          and not any(n.start == x.start for n in builders)]
             if not builders:
-                one = self._known_in(sent, who_s, who_e)
+                one = self._known_in(sent, who_s, who_e) or (
+                    self._slot_short(sent, who_s, who_e) if re.search(r"牵头", m.group(0)) else None)
                 builders = [one] if one else []
             if not builders:
                 continue
@@ -804,6 +823,9 @@ class OrgRules:
         if lead:
             lead_orgs = [n for n in names if n.start >= lead.start("who") and n.end <= lead.end("who") and n.type in ORG]
             lead_orgs += [x for x in extra if x.start >= lead.start("who") and x.end <= lead.end("who") and x.m.type in ORG]
+            if not lead_orgs:
+                one = self._slot_short(sent, lead.start("who"), lead.end("who"))
+                lead_orgs = [one] if one else []
             vm = _BUILD_AFTER.search(sent.text, lead.end())
             if lead_orgs and vm:
                 after = [p for p in platforms if p.start >= vm.end() and p.start - vm.end() <= 2
@@ -836,6 +858,9 @@ class OrgRules:
             who = [n for n in names if n.start >= m.start("who") and n.end <= m.end("who") and n.type in ORG]
             who += [x for x in extra if x.start >= m.start("who") and x.end <= m.end("who") and x.m.type in ORG]
             p = next((p for p in platforms if m.end() <= p.start <= m.end() + 1), None)
+            if not who and p is not None:
+                one = self._slot_short(sent, m.start("who"), m.end("who"))
+                who = [one] if one else []
             if who and p is not None and len(who) == len(re.split(r"[、和及]", m.group("who"))):
                 link([w if isinstance(w, Mentioned) else self.emit(sent, w) for w in who], p, m.start(), "host_at")
         # … and where only a kind is set up (在海螺集团、奇瑞汽车设立院士工作站 / 在埃夫特、长信科技等企业新设
@@ -930,6 +955,27 @@ class OrgRules:
         name, i, type_ = best
         ev = self.ctx.ev(sent.para, sent.at(s + i), sent.at(s + i + len(name)))
         return Mentioned(self.ctx.entity(name, type_, ev, rule="known_name"), s + i, s + i + len(name))
+
+    def _slot_short(self, sent: Sentence, s: int, e: int) -> Mentioned | None:
+        """The one organisation a builder slot holds when the text gives it no suffix (由长机科技牵头组建,
+        在英杰电气建设…): the pattern says it is an organisation, so a plausible trade name is taken
+        as an enterprise."""
+        lead = re.match(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])?(?:其中[,，]?)?"
+                        r"(?:重点支持|支持|鼓励|推动|推进|引导|依托|由|以)?", sent.text[s:e])
+        s += lead.end() if lead else 0
+        tail = re.search(r"(?:等(?:龙头|骨干|链主|重点)?企业)?(?:牵头)?$", sent.text[s:e])
+        e -= len(tail.group(0)) if tail else 0
+        word = sent.text[s:e]
+        if not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]{2,8}", word) or not self.plausible_short(word):
+            return None
+        place = _place_named(word)[0]
+        if place is not None and word in (place, place[:-1], short_place(place)) or any(word + k in COUNTY_CITY for k in "市县区"):
+            return None  # 在什邡建设…: a place
+        if re.match(r"[市省县区]", word) or re.search(r"(?:政府|部门|管委会|领导|局|委|办|会|区|县|市|园|港|城|谷|苑|镇|乡|村)$", word):
+            return None  # 由市科协牵头, 在定远盐化工业园建设…: a body or a place, not a trade name
+        type_ = self.known.get(word) if self.known.get(word) in ORG else "Enterprise"
+        return Mentioned(self.ctx.entity(word, type_, self.ctx.ev(sent.para, sent.at(s), sent.at(e)), rule="slot_short"),
+                         s, e)
 
     def _host_named(self, sent: Sentence, builders: list[Mentioned], p: NameSpan) -> None:
         """依托科大讯飞…平台,加快建设…、长治研究中心、长治AI产业加速中心: a platform named only by

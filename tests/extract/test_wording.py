@@ -1,6 +1,6 @@
-"""Aliases are names a user could search for, not the phrase around a name: the plan's wording of
-a chain or programme is kept without lead words (我市, 对接, 的…), and cleaning an alias does not
-lose the run verb in front of a list of programmes."""
+"""Forms of the fourteenth rule set. Aliases are names a user could search for, not the phrase
+around a name (我市, 对接, 的… cut); a builder slot (由X牵头组建, 在X建设, a 依托单位 cell) holds an
+organisation even when the plan prints only its trade name."""
 
 from __future__ import annotations
 
@@ -32,3 +32,41 @@ def test_programme_wording_without_verbs_and_conjunctions(mini_plan):
         assert not [a for a in m.aliases if a.startswith(("对接", "的", "和", "及"))], (m.name, m.aliases)
         assert not [a for a in m.aliases if "纳入" in a], (m.name, m.aliases)
     assert ("示范市", "“链主”企业培育行动") in rels(ex, "RUNS_PROGRAM")
+
+
+def test_a_platform_tables_host_cells_name_organisations_without_suffixes(mini_plan):
+    """依托（牵头）单位 cells hold trade names (中联重科), 市政府 and several builders; a 研究院 in the
+    platform column is a platform the plan builds."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "专栏4  “十四五”重点创新平台布局",
+        "平台名称\t依托（牵头）单位\t所在地",
+        "湖南省建筑起重机械技术创新中心\t中联重科\t示范高新区",
+        "甾体药物技术创新中心\t新合新、中南大学\t津市高新区",
+        "常德智能制造研究院\t示范市人民政府、湖南大学\t示范高新区",
+        "生物医药中试基地\t津市高新区管委会\t津市市",
+    ])
+    hosts = rels(ex, "HOSTS")
+    assert {("中联重科", "湖南省建筑起重机械技术创新中心"), ("新合新", "甾体药物技术创新中心"),
+            ("中南大学", "甾体药物技术创新中心"), ("湖南大学", "常德智能制造研究院")} <= hosts
+    assert any(t == "常德智能制造研究院" and "人民政府" in s for s, t in hosts)
+    assert not {m.name for m in ex.entities if m.type == "Enterprise"} & {"津市高新区管委会", "示范市人民政府"}
+
+
+def test_the_organisation_a_builder_slot_holds_needs_no_suffix(mini_plan):
+    """由长机科技牵头组建Y / 在英杰电气建设Y: the slot says it is an organisation. The partners after
+    联合 do not build it; a place (在什邡建设) and a body (由市科协牵头) are no enterprises."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "（二）由埃夫特牵头组建示范市机器人产业技术创新战略联盟，由长机科技牵头组建齿轮精密加工技术创新中心。",
+        "由安阳锻压牵头，联合安阳工学院等单位组建示范市精密成形装备产业技术创新战略联盟。",
+        "在英杰电气建设四川省工业电源工程技术研究中心，推动蓝剑集团在什邡建设饮品研发中心。",
+        "支持仁和集团牵头成立樟树中医药产业技术创新战略联盟。由市科协牵头实施全民科学素质行动。",
+    ])
+    hosts = rels(ex, "HOSTS")
+    assert {("埃夫特", "示范市机器人产业技术创新战略联盟"), ("长机科技", "齿轮精密加工技术创新中心"),
+            ("安阳锻压", "示范市精密成形装备产业技术创新战略联盟"),
+            ("英杰电气", "四川省工业电源工程技术研究中心"),
+            ("仁和集团", "樟树中医药产业技术创新战略联盟")} <= hosts
+    assert ("安阳工学院", "示范市精密成形装备产业技术创新战略联盟") not in hosts
+    assert not {"什邡", "市科协", "集团"} & {m.name for m in ex.entities if m.type == "Enterprise"}
