@@ -301,6 +301,7 @@ SUFFIXES: list[tuple[str, str, str | None]] = sorted(
         ("片区", "Zone", None), ("综合保税区", "Zone", None), ("自由贸易试验区", "Zone", None),
         ("研究院有限公司", "ResearchInstitute", None), ("研究所有限公司", "ResearchInstitute", None),
         ("大学科技园", "Platform", "Incubator"), ("创业中心", "Platform", "Incubator"),
+        ("国家大学科技园", "Platform", "Incubator"), ("大学生科技园", "Platform", "Incubator"),
         ("创新中心", "Platform", "TechInnovationCenter"), ("研发平台", "Platform", None),
         ("综改区", "Zone", None), ("产业集聚区", "Zone", None), ("集聚区", "Zone", None), ("园区", "Zone", None),
         ("新区", "Zone", None), ("工业园", "Zone", None), ("科技创新走廊", "Zone", None), ("科创走廊", "Zone", None),
@@ -369,7 +370,7 @@ def is_generic(core: str) -> bool:
 LEFT_BOUNDARY_WORDS = sorted(
     {
         "依托", "支持", "推进", "推动", "建设", "培育", "加快", "加强", "重点", "着力", "打造", "组建", "成立", "创建", "对标",
-        "申建", "尚无",
+        "申建", "尚无", "实现",
         "鼓励", "引导", "发挥", "落实", "实施", "拥有", "设立", "认定", "包括", "其中", "协同", "聚焦", "围绕",
         "面向", "通过", "利用", "引进", "共建", "合作", "牵头", "布局", "争创", "创办", "发展", "壮大", "提升",
         "对接", "联合", "整合", "申报", "获批", "入选", "评为", "引入", "吸引", "带动", "形成", "构建", "完善",

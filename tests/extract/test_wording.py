@@ -70,3 +70,14 @@ def test_the_organisation_a_builder_slot_holds_needs_no_suffix(mini_plan):
             ("仁和集团", "樟树中医药产业技术创新战略联盟")} <= hosts
     assert ("安阳工学院", "示范市精密成形装备产业技术创新战略联盟") not in hosts
     assert not {"什邡", "市科协", "集团"} & {m.name for m in ex.entities if m.type == "Enterprise"}
+
+
+def test_university_science_parks_and_no_verb_inside_a_name():
+    """河南师范大学国家大学科技园 / 湖北工程学院大学生科技园 are incubators; 实现 ends a name on its left
+    (云梦县实现县域孵化器全覆盖 names no platform)."""
+    from kg.extract.names import find_names
+
+    found = {(n.name, n.type, n.subtype) for n in find_names("支持河南师范大学国家大学科技园、湖北工程学院大学生科技园提质增效")}
+    assert {("河南师范大学国家大学科技园", "Platform", "Incubator"),
+            ("湖北工程学院大学生科技园", "Platform", "Incubator")} <= found
+    assert not [n for n in find_names("云梦县实现县域孵化器全覆盖") if n.type == "Platform"]
