@@ -92,7 +92,8 @@ _NOT_A_ZONE_HEAD = (r"[一二三四五六七八九十两\d]|一批|若干|相关
 _DEVELOPMENT_ZONES = ("经济技术开发区", "经济开发区", "高新技术产业开发区", "高新区", "经开区", "工业园区")
 
 
-_AGENCY_BOUNDARIES = {"发挥", "成立", "设立", "组建", "邀请", "联合", "配合", "依托", "通过", "交办", "由", "经"}
+_AGENCY_BOUNDARIES = {"发挥", "成立", "设立", "组建", "邀请", "联合", "配合", "依托", "通过", "交办", "由", "经", "用好", "用活",
+                       "争取", "对接", "会同", "落实", "贯彻"}
 
 
 def boundary_before(text: str, pos: int, agency: bool = False, weak_ok: bool = False) -> int:
@@ -369,6 +370,8 @@ def _valid(name: str, core: str, type_: str) -> bool:
     if type_ == "University" and (re.match(r"(?:高水平|统筹|用好|用活|环|签约|本地|普通|一流|特色|汽车特色|广东省高水平|本科|药理|环境工程)", name)
                                   or "仅" in name):
         return False  # 高水平应用型大学 (a kind), 统筹用好大学 (a verb), 普通本科院校仅榆林学院 (a clause)
+    if type_ in ("Platform", "ResearchInstitute") and _AGENCY_INSIDE.search(name[:-1]):
+        return False  # 省科技厅新型研发机构(认定管理办法): a department and its subject, not a platform
     if type_ == "Platform" and name.startswith("国家认可"):
         return False  # 国家认可(CNAS)实验室: an accreditation, not a laboratory's name
     if type_ == "Platform" and re.search(r"(?:大学|学院)$", core) and len(core) >= 4:
@@ -410,6 +413,10 @@ def _valid(name: str, core: str, type_: str) -> bool:
 def _strip_places(s: str) -> str:
     p = place_prefix(s, min_rest=0)
     return s[len(p) :] if p else s
+
+
+# a government department inside what would be a platform's name
+_AGENCY_INSIDE = re.compile(r"^[省市县区]?(?:科学技术|科技|财政|工信|发改|人社|教育|卫健|商务)(?:厅|局|委)")
 
 
 def find_names(text: str) -> list[NameSpan]:

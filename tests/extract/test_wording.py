@@ -81,3 +81,13 @@ def test_university_science_parks_and_no_verb_inside_a_name():
     assert {("河南师范大学国家大学科技园", "Platform", "Incubator"),
             ("湖北工程学院大学生科技园", "Platform", "Incubator")} <= found
     assert not [n for n in find_names("云梦县实现县域孵化器全覆盖") if n.type == "Platform"]
+
+
+def test_a_department_is_no_part_of_a_platforms_name():
+    """省科技厅新型研发机构认定管理办法: 省科技厅 is a department, no platform 省科技厅新型研发机构;
+    用好/争取 stand before a department's name."""
+    from kg.extract.names import find_names
+
+    assert [(n.name, n.type) for n in find_names("和省科技厅新型研发机构认定管理办法")] == [("省科技厅", "Agency")]
+    assert [(n.name, n.type) for n in find_names("用好省科技厅“科技贷”业务")] == [("省科技厅", "Agency")]
+    assert [(n.name, n.type) for n in find_names("积极争取省科技厅支持")] == [("省科技厅", "Agency")]
