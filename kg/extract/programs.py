@@ -56,8 +56,9 @@ _CENTRAL_BEFORE = re.compile("(?:" + "|".join(sorted(CENTRAL_AGENCIES, key=len, 
 RUNNER_CUE = re.compile(r"由[^，,；;。]{2,30}?(?:牵头|负责|组织|统筹)|(?:会同|配合)[^，,；;。]{0,30}?(?:实施|开展|推进)|牵头(?:实施|组织|推进)|"
                         r"(?:共同|联合|分别)(?:组织)?(?:实施|组织)")
 # a list sharing one programme type word: 实施A、B等行动 / 重点包括A、B和C四项专项
-SHARED_TYPE = re.compile(r"(?:(?P<incl>包括|包含|涵盖|分为|整合为|设置)|" + RUN_VERBS + r")(?P<list>[\u4e00-\u9fff“”]{4,14}(?:(?:、|和|及)[\u4e00-\u9fff“”]{4,14}){1,8})"
-                         r"(?P<count>等|等?[一二三四五六七八九十两\d]+(?:项|个|大|类))(?P<type>工程|计划|行动|专项|子项目|子项|子计划)")
+SHARED_TYPE = re.compile(r"(?:(?P<incl>包括|包含|涵盖|分为|整合为|设置)|整合形成|整合设立|" + RUN_VERBS + r")"
+                         r"(?P<list>[\u4e00-\u9fff“”]{4,14}(?:(?:、|和|及)[\u4e00-\u9fff“”]{4,14}){1,8})"
+                         r"(?P<count>等|等?[一二三四五六七八九十两\d]+(?:项|个|大|类))(?:科技)?(?P<type>工程|计划|行动|专项|子项目|子项|子计划)")
 # a member that already names its kind keeps its name (重大科技专项 of 整合为重大科技专项、重点研发计划…等四类计划);
 # the parts of a programme (…等四个子项目) are named as printed
 _OWN_KIND = re.compile(r"(?:工程|计划|行动|专项)$")
@@ -147,7 +148,14 @@ def find_programs(text: str) -> list[ProgramRef]:
     taken = [(p.start, p.end) for p in out]
     for m in UNQUOTED.finditer(text):
         s0 = m.start("list")
-        for s, e in _members(text, s0, m.end("list")):
+        spans = _members(text, s0, m.end("list"))
+        if spans:  # …培育计划和平台基地建设计划: the last member of a 和-pair closing the list
+            ls, le = spans[-1]
+            t = _TYPE_END.match(text[ls:le])
+            pair = re.fullmatch(r"(?:和|及|以及)(.{2,16}?(?:工程|计划|行动))", text[ls + t.end("name") : le]) if t else None
+            if pair:
+                spans[-1:] = [(ls, ls + t.end("name")), (ls + t.end("name") + pair.start(1), le)]
+        for s, e in spans:
             t = _TYPE_END.match(text[s:e])
             if not t:
                 break  # the list of programmes ends at the first member that is not one

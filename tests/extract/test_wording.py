@@ -91,3 +91,24 @@ def test_a_department_is_no_part_of_a_platforms_name():
     assert [(n.name, n.type) for n in find_names("和省科技厅新型研发机构认定管理办法")] == [("省科技厅", "Agency")]
     assert [(n.name, n.type) for n in find_names("用好省科技厅“科技贷”业务")] == [("省科技厅", "Agency")]
     assert [(n.name, n.type) for n in find_names("积极争取省科技厅支持")] == [("省科技厅", "Agency")]
+
+
+def test_the_classes_of_a_citys_science_and_technology_plan():
+    """整合形成A、B、C和D五类科技计划 / 整合设立A计划、B计划和C计划: each class is a programme the city
+    runs (运城 line 393's 组织实施A计划和B计划 is read the same way)."""
+    from kg.extract.programs import find_programs
+
+    five = "优化市级科技计划体系，整合形成重大科技专项、重点研发计划、科技成果转化、创新平台建设和创新环境建设五类科技计划。"
+    assert [p.name for p in find_programs(five)] == ["重大科技专项", "重点研发计划", "科技成果转化计划", "创新平台建设计划",
+                                                     "创新环境建设计划"]
+    four = "优化市级科技计划体系，整合设立重点研发计划、成果转化计划、科技型企业培育计划和平台基地建设计划。"
+    assert [p.name for p in find_programs(four)] == ["重点研发计划", "成果转化计划", "科技型企业培育计划", "平台基地建设计划"]
+
+
+def test_yuncheng_runs_both_talent_programmes_of_line_393(corpus):
+    g = corpus.graph
+    city = node(g, "运城市", "City")
+    for name in ("引进高层次人才计划", "高素质青年专业人才计划"):
+        prog = node(g, name, "Program")
+        assert [e for e in g.edges if e.type == "RUNS_PROGRAM" and e.source == city.id and e.target == prog.id
+                and any(v.line == 393 for v in e.evidence)], name
