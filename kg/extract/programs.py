@@ -56,7 +56,7 @@ _CENTRAL_BEFORE = re.compile("(?:" + "|".join(sorted(CENTRAL_AGENCIES, key=len, 
 RUNNER_CUE = re.compile(r"由[^，,；;。]{2,30}?(?:牵头|负责|组织|统筹)|(?:会同|配合)[^，,；;。]{0,30}?(?:实施|开展|推进)|牵头(?:实施|组织|推进)|"
                         r"(?:共同|联合|分别)(?:组织)?(?:实施|组织)")
 # a list sharing one programme type word: 实施A、B等行动 / 重点包括A、B和C四项专项
-SHARED_TYPE = re.compile(r"(?:(?P<incl>包括|包含|涵盖|分为|整合为|设置)|整合形成|整合设立|" + RUN_VERBS + r")"
+SHARED_TYPE = re.compile(r"(?:(?P<incl>包括|包含|涵盖|分为|整合为|设置)|(?P<merge>整合形成|整合设立)|" + RUN_VERBS + r")"
                          r"(?P<list>[\u4e00-\u9fff“”]{4,14}(?:(?:、|和|及)[\u4e00-\u9fff“”]{4,14}){1,8})"
                          r"(?P<count>等|等?[一二三四五六七八九十两\d]+(?:项|个|大|类))(?:科技)?(?P<type>工程|计划|行动|专项|子项目|子项|子计划)")
 # a member that already names its kind keeps its name (重大科技专项 of 整合为重大科技专项、重点研发计划…等四类计划);
@@ -179,7 +179,7 @@ def find_programs(text: str) -> list[ProgramRef]:
             e -= len(clean_name(text[s:e])) - len(word)
             name = word if _OWN_KIND.search(word) or m.group("type").startswith("子") else word + m.group("type")
             # 包括领军人才、青年拔尖人才、高技能人才三个专项: a counted list of a programme's parts names them
-            counted = bool(m.group("incl")) and m.group("count") != "等"
+            counted = bool(m.group("incl") or m.group("merge")) and m.group("count") != "等"
             if m.group("incl") and not free(s):
                 for p in out:
                     if p.start <= s < p.end:
