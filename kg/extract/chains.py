@@ -113,6 +113,8 @@ _SEQ_MARK = re.compile(r"[-—–→－─>]")
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
 
 
+# what 现代 makes a term of (modern agriculture is not agriculture): kept with 现代 in a longer name
+_MODERN_TERMS = ("农业", "煤化工", "化工", "种业", "物流", "服务业", "纺织", "家居", "家具", "食品", "材料")
 # words before an industry that are not its name: 构建安化黑茶, 我市铜, 服务…
 _LEAD_WORDS = re.compile(r"^(?:构建|聚焦|我市|全市|本市|我县|全县|本县|我区|全区|服务)(?=[\u4e00-\u9fff])")
 
@@ -140,7 +142,8 @@ def industry_of(text: str) -> str | None:
         for lead in _LEAD:
             if s.startswith(lead) and len(s) > len(lead) + 1:
                 s, changed = s[len(lead) :], True
-        if s.startswith("现代") and len(s) >= 6:  # 现代生物医药和大健康 is 生物医药和大健康; 现代农业 stays
+        # 现代生物医药和大健康 is 生物医药和大健康; 现代农业, 现代煤化工 are terms (现代农业和食品加工 stays whole)
+        if s.startswith("现代") and len(s) >= 6 and not s.startswith(_MODERN_TERMS, 2):
             s, changed = s[2:], True
         for end in ("制造业", "工业", "产业", "行业"):
             if s.endswith(end) and (len(s) > len(end) + 1 or s[: -len(end)] in ONE_CHARACTER_INDUSTRIES):  # 茶产业 -> 茶

@@ -112,3 +112,14 @@ def test_yuncheng_runs_both_talent_programmes_of_line_393(corpus):
         prog = node(g, name, "Program")
         assert [e for e in g.edges if e.type == "RUNS_PROGRAM" and e.source == city.id and e.target == prog.id
                 and any(v.line == 393 for v in e.evidence)], name
+
+
+def test_modern_agriculture_keeps_its_modern():
+    """现代 goes before a longer industry (现代生物医药和大健康 is 生物医药和大健康), not where it makes a
+    term: 现代农业和食品加工, 现代煤化工及新材料."""
+    from kg.extract.chains import industry_of
+
+    assert industry_of("现代生物医药和大健康") == "生物医药和大健康"
+    assert industry_of("现代农业和食品加工") == "现代农业和食品加工"
+    assert industry_of("现代煤化工及新材料") == "现代煤化工及新材料"
+    assert industry_of("现代农业") == "现代农业"
