@@ -123,3 +123,12 @@ def test_modern_agriculture_keeps_its_modern():
     assert industry_of("现代农业和食品加工") == "现代农业和食品加工"
     assert industry_of("现代煤化工及新材料") == "现代煤化工及新材料"
     assert industry_of("现代农业") == "现代农业"
+
+
+def test_a_supporting_or_demonstration_qualifier_is_no_part_of_the_industry():
+    """发展新材料和智能制造配套产业 / 矮砧苹果科技示范: 配套 and 科技示范 qualify the industry."""
+    from kg.extract.chains import industry_of
+
+    assert industry_of("智能制造配套") == "智能制造"
+    assert industry_of("新材料配套产业") == "新材料"
+    assert industry_of("矮砧苹果科技示范") == "矮砧苹果"
