@@ -68,7 +68,8 @@ _SINGLE_BOUNDARIES = set("与和及同等由对将把被向从在以为是了的
 _PLACE_PAIRS = {name[i - 1 : i + 1] if i else name[:2]
                 for name in CITIES for i, ch in enumerate(name) if ch in "与和及同等由对将把被向从在以为是了的均也并且已使让给即如或"}
 _NOT_BOUNDARY_PAIRS = {"高等", "中等", "初等", "同等", "平等", "均等", "对等", "相等", "优等", "和顺", "太和", "中和",
-                       "以色", "及时", "在线", "同济", "由于", "和平", "共和", "人和"} | _PLACE_PAIRS
+                       "以色", "及时", "在线", "同济", "由于", "和平", "共和", "人和",
+                       "仁和", "大为", "有为"} | _PLACE_PAIRS
 # Verbs that are also common inside names (煤系固废利用工程技术研究中心, 太行高层次人才发展工作联盟):
 # a name may run past them when stopping there leaves nothing specific.
 WEAK_BOUNDARIES = {"利用", "发展", "服务", "合作", "开发", "转化", "协同", "提升", "整合", "共享", "创新", "引进",
@@ -174,7 +175,7 @@ def typed_candidates(text: str) -> list[NameSpan]:
                 end += part.end()
         agency = type_ == "Agency"
         pos = left_extend(text, end, suffix_start=m.start(), agency=agency)
-        start, name, core = _trim(text, pos, end, m.start())
+        start, name, core = _trim(text, pos, end, m.start(), type_)
         ok = name is not None and _valid(name, core, type_)
         if not ok and not agency:
             # a verb inside the name stopped it (…固废利用工程技术研究中心): run past that verb only
@@ -182,7 +183,7 @@ def typed_candidates(text: str) -> list[NameSpan]:
             blen = boundary_before(text, pos)
             if text[pos - blen : pos] in WEAK_BOUNDARIES:
                 pos1 = left_extend(text, pos - blen, suffix_start=pos - blen)
-                s1, n1, c1 = _trim(text, pos1, end, m.start())
+                s1, n1, c1 = _trim(text, pos1, end, m.start(), type_)
                 chunk = text[s1 : pos - blen]
                 if pos1 < pos - blen and n1 is not None and _valid(n1, c1, type_) and re.fullmatch(r"[\u4e00-\u9fff]{3,}", chunk) \
                         and not is_generic(chunk) and not _SUFFIX_RE.search(chunk) and _strip_places(chunk):
@@ -190,7 +191,7 @@ def typed_candidates(text: str) -> list[NameSpan]:
         if not ok and not agency:
             pos2 = left_extend(text, end, suffix_start=m.start(), weak_ok=True)
             if pos2 < pos:
-                s2, n2, c2 = _trim(text, pos2, end, m.start())
+                s2, n2, c2 = _trim(text, pos2, end, m.start(), type_)
                 blen = boundary_before(text, pos)
                 chunk = text[s2 : pos - blen]  # the specific part before the verb (太行高层次人才)
                 if n2 is not None and _valid(n2, c2, type_) and re.fullmatch(r"[\u4e00-\u9fff]{3,}", chunk) \
@@ -268,9 +269,10 @@ def quoted_names(text: str) -> list["NameSpan"]:
     return out
 
 
-def _trim(text: str, start: int, end: int, suffix_start: int) -> tuple[int, str | None, str]:
+def _trim(text: str, start: int, end: int, suffix_start: int, type_: str | None = None) -> tuple[int, str | None, str]:
     """Clean a candidate: cut at an unbalanced bracket, drop leading category words and stray
-    verbs; returns (start, name, core) or name None when nothing specific is left."""
+    verbs; returns (start, name, core) or name None when nothing specific is left. A platform keeps
+    国家级 before a specific name (国家级陶瓷产业创新中心: the plans and their readers name it so)."""
     raw = text[start:suffix_start]
     # 优质中职学校(运城市财经学校: the name is inside the bracket
     if raw.count("(") > raw.count(")"):
@@ -284,7 +286,7 @@ def _trim(text: str, start: int, end: int, suffix_start: int) -> tuple[int, str 
         start, raw = start + m.end(), raw[m.end():]
     while True:
         lead = _leading_word(raw)
-        if not lead:
+        if not lead or type_ == "Platform" and raw.startswith("国家级") and not is_generic(clean_name(raw[3:])):
             break
         start, raw = start + lead, raw[lead:]
     core = clean_name(raw)

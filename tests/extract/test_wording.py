@@ -132,3 +132,19 @@ def test_a_supporting_or_demonstration_qualifier_is_no_part_of_the_industry():
     assert industry_of("智能制造配套") == "智能制造"
     assert industry_of("新材料配套产业") == "新材料"
     assert industry_of("矮砧苹果科技示范") == "矮砧苹果"
+
+
+def test_platform_names_as_annotators_read_them():
+    """国家级 stays on a specific platform's name (国家级陶瓷产业创新中心), not on a kind (国家级企业技术中心);
+    建强/提质/纳入 end a name on its left; 仁和 and 大为 are parts of names, not 和/为."""
+    from kg.extract.names import find_names
+
+    def names(t: str) -> list[tuple[str, str]]:
+        return [(n.name, n.type) for n in find_names(t)]
+
+    assert names("推动国家级陶瓷产业创新中心建设") == [("国家级陶瓷产业创新中心", "Platform")]
+    assert names("争创国家级企业技术中心") == []
+    assert names("建强咸阳市科技大市场") == [("咸阳市科技大市场", "Platform")]
+    assert names("推动国家大型铸锻件技术创新中心纳入国家技术创新中心") == [("国家大型铸锻件技术创新中心", "Platform")]
+    assert names("支持仁和集团博士后科研工作站") == [("仁和集团博士后科研工作站", "Platform")]
+    assert names("在云南大为制焦有限公司设立院士工作站") == [("云南大为制焦有限公司", "Enterprise")]
