@@ -59,6 +59,7 @@ _NAME_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·()\-—]")
 _QUANTITY = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)\s*[家个所项批名位座]$")
 _TRAILER = re.compile(r"^\((?:筹|[\u4e00-\u9fff]{2,4})\)")
 _BOUNDARY_SET = set(LEFT_BOUNDARY_WORDS)
+_CITY_HEADS = {c[:2] for c in CITIES}
 _MAX_BOUNDARY = max(len(w) for w in LEFT_BOUNDARY_WORDS)
 # one-character words that never open a name but often stand right before one
 _SINGLE_BOUNDARIES = set("与和及同等由对将把被向从在以为是了的均也并且已使让给即如或")
@@ -117,6 +118,8 @@ def boundary_before(text: str, pos: int, agency: bool = False, weak_ok: bool = F
             if w in _SINGLE_BOUNDARIES or w in "“”《》「」\"":
                 return 1
         elif w in _BOUNDARY_SET:
+            if text[pos - 1 : pos + 1] in _CITY_HEADS:
+                continue  # 以上饶经开区…: 以 is the boundary, 上饶 the place
             return n
     return 0
 

@@ -148,3 +148,14 @@ def test_platform_names_as_annotators_read_them():
     assert names("推动国家大型铸锻件技术创新中心纳入国家技术创新中心") == [("国家大型铸锻件技术创新中心", "Platform")]
     assert names("支持仁和集团博士后科研工作站") == [("仁和集团博士后科研工作站", "Platform")]
     assert names("在云南大为制焦有限公司设立院士工作站") == [("云南大为制焦有限公司", "Enterprise")]
+
+
+def test_more_words_that_open_no_name():
+    """抢抓/融入/共获/增设/重振 stand before names; 以上饶经开区: 以 is the boundary, 上饶 a city."""
+    from kg.extract.names import find_names
+    from kg.extract.programs import find_programs
+
+    assert [n.name for n in find_names("以上饶经开区光学产业园为主要承载地")] == ["上饶经开区光学产业园"]
+    assert [n.name for n in find_names("抢抓楚能新能源锂电池产业园建设机遇")] == ["楚能新能源锂电池产业园"]
+    assert [n.name for n in find_names("融入郑洛新国家自主创新示范区建设")] == ["郑洛新国家自主创新示范区"]
+    assert [p.name for p in find_programs("“十三五”期间共获省科学技术奖12项")] == ["省科学技术奖"]
