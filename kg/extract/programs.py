@@ -11,13 +11,15 @@ from kg.extract.lexicon import CITIES, PROVINCES, CENTRAL_AGENCIES, ISSUER_PREFI
 from kg.extract.names import find_names, name_start
 from kg.models import EntityMention
 
-PROGRAM_TYPES = r"(?:工程|计划|行动|专项|试点|奖)"
+PROGRAM_TYPES = r"(?:行动计划|工程|计划|行动|专项|试点|奖)"
 # “111”创新工程, 临汾市“提质强医”工程, 学科建设和人才培养“十百千”工程, “1331 工程”, “市长创新奖”
 QUOTED = re.compile(
     r"(?P<city>[\u4e00-\u9fff]{2,3}市)?(?P<pre>[\u4e00-\u9fff]{0,10}?)"
     r"(?P<codes>(?:[“\"][^“”\"]{1,16}[”\"])+)"
     r"(?P<post>(?:等|三大|四大|五大|两大|[\u4e00-\u9fff]{0,3}大)?[\u4e00-\u9fff]{0,8}?" + PROGRAM_TYPES + r")?"
 )
+# 三大工程, 十大行动: a count of programmes of a kind (not 重大科技专项, not “万企融合”大行动)
+_COUNTED_KIND = r"(?:[一二三四五六七八九十两百\d]{1,3}|几)大"
 _CODE = re.compile(r"[“\"]([^“”\"]{1,12})[”\"]")
 # 实施高新技术企业倍增计划 / 组织实施提质强医工程 / 实施知识更新工程、技能提升行动
 RUN_VERBS = r"(?:推进实施|组织实施|贯彻实施|深入实施|大力实施|滚动实施|持续推进|全面启动|实施|推进|开展|启动|设立|完善|举办|打造)"
@@ -123,10 +125,10 @@ def find_programs(text: str) -> list[ProgramRef]:
             if not post:
                 continue
             counted = re.match(r"^等?[一二三四五六七八九十两\d]+[个项]", post)  # …和“宝鸡工匠”四个专项: one of four
-            if len(codes) > 1 or post.startswith("等") or counted or re.match(r"^[\u4e00-\u9fff]{0,3}大", post):
+            if len(codes) > 1 or post.startswith("等") or counted or re.match(_COUNTED_KIND, post):
                 tail = re.search(PROGRAM_TYPES + "$", post).group(0)
                 # “111”“1331”“136”创新工程: the words they share are each one's (a category after 等, 三大: the type only)
-                rest = re.sub(r"^(?:等|[一二三四五六七八九十两\d]+[个项]|[\u4e00-\u9fff]{0,3}大)", "", post)
+                rest = re.sub(r"^(?:等|[一二三四五六七八九十两\d]+[个项]|" + _COUNTED_KIND + ")", "", post)
                 name = f"“{code}”{tail if rest != post or rest.startswith(('重大', '重点', '系列', '各项')) else rest}"
             else:
                 name = f"“{code}”{post}"

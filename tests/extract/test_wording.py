@@ -159,3 +159,16 @@ def test_more_words_that_open_no_name():
     assert [n.name for n in find_names("抢抓楚能新能源锂电池产业园建设机遇")] == ["楚能新能源锂电池产业园"]
     assert [n.name for n in find_names("融入郑洛新国家自主创新示范区建设")] == ["郑洛新国家自主创新示范区"]
     assert [p.name for p in find_programs("“十三五”期间共获省科学技术奖12项")] == ["省科学技术奖"]
+
+
+def test_quoted_programmes_keep_their_kind_words():
+    """“揭榜挂帅”重大科技专项 and “万企融合”大行动 are no counts (三大工程 is); 行动计划 is one kind word."""
+    from kg.extract.programs import find_programs
+
+    def names(t: str) -> list[str]:
+        return [p.name for p in find_programs(t)]
+
+    assert names("实施“揭榜挂帅”重大科技专项，每年") == ["“揭榜挂帅”重大科技专项"]
+    assert names("推进“万企融合”大行动") == ["“万企融合”大行动"]
+    assert names("实施“111”“1331”“136”三大工程") == ["“111”工程", "“1331”工程", "“136”工程"]
+    assert names("积极参与“一带一路”科技创新行动计划") == ["“一带一路”科技创新行动计划"]
