@@ -137,7 +137,7 @@ def find_programs(text: str) -> list[ProgramRef]:
             aliases = []
             if m.group("city") and len(codes) == 1:
                 aliases.append(f"{m.group('city')}{name}")
-            pre = re.split(RUN_VERBS + r"|以|与|和|及|的|对标|对接|纳入|推动|省级|省委|自治区|深入|积极|"
+            pre = re.split(RUN_VERBS + r"|以|与|和|及|的|对标|对接|纳入|推动|推行|试行|省级|省委|自治区|深入|积极|"
                            r"第[一二三四五六七八九十]+[章节]|[，,、:：]",
                            m.group("pre") or "")[-1]
             if pre and len(codes) == 1 and not m.group("city") and len(pre) >= 2:

@@ -172,3 +172,10 @@ def test_quoted_programmes_keep_their_kind_words():
     assert names("推进“万企融合”大行动") == ["“万企融合”大行动"]
     assert names("实施“111”“1331”“136”三大工程") == ["“111”工程", "“1331”工程", "“136”工程"]
     assert names("积极参与“一带一路”科技创新行动计划") == ["“一带一路”科技创新行动计划"]
+
+
+def test_a_pilots_printed_subject_is_its_alias():
+    from kg.extract.programs import find_programs
+
+    [p] = find_programs("推行科研经费“包干制”试点")
+    assert p.name == "“包干制”试点" and p.aliases == ["科研经费“包干制”试点"]
