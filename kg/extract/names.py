@@ -22,6 +22,7 @@ from kg.extract.lexicon import (
     COUNTY_SCANNER,
     LEAD_VERBS,
     LEFT_BOUNDARY_WORDS,
+    PROVINCES,
     NATIONAL_ACADEMIES,
     COUNTY_CITY,
     RENAMED_DISTRICTS,
@@ -31,6 +32,7 @@ from kg.extract.lexicon import (
     is_generic,
     place_prefix,
     short_place,
+    short_province,
     strip_places,
 )
 
@@ -209,12 +211,44 @@ def typed_candidates(text: str) -> list[NameSpan]:
                     start, name, ok = s3, n3, True
         if not ok:
             continue
+        if type_ == "Enterprise" and start == pos:
+            anchored = _place_anchored(text, start, m.start())
+            if anchored is not None:
+                s4, n4, c4 = _trim(text, anchored, end, m.start(), type_)
+                if n4 is not None and _valid(n4, c4, type_):
+                    start, name = s4, n4
         if suffix == "创业服务中心" and re.match(r"(?:[\u4e00-\u9fff]{2,3})?省", name):
             # a zone's 创业服务中心 is its incubator; the province's is a public agency (山西省高新技术创业服务中心)
             type_, subtype = "Agency", None
         out.append(NameSpan(start, end, name, type_, None if type_ == "Agency" else _subtype_in(name, subtype)))
     out.extend(quoted_names(text))
     return out
+
+
+_PROVINCE_HEADS = tuple(sorted({p for p in PROVINCES} | {short_province(p) for p in PROVINCES if len(short_province(p)) >= 2},
+                               key=len, reverse=True))
+
+
+def _place_anchored(text: str, start: int, suffix_start: int) -> int | None:
+    """An enterprise's name that a character inside it cut short (山西成功汽车…, 湖北美的洗衣机…,
+    黄石宏和电子…: 成/的/和 read as words): where it opens with a place after a boundary, a few
+    characters further left, with no other type word between."""
+    del suffix_start
+    blen = boundary_before(text, start)
+    if not blen or blen > 2:
+        return None
+    for s2 in range(start - blen - 1, max(-1, start - 9), -1):
+        if s2 < 0 or not _NAME_CHAR.match(text[s2]):
+            return None
+        head = text[s2:start]
+        if _SUFFIX_RE.search(head) or re.search(r"[、，,。；;：:]", head):
+            return None
+        if (head.startswith(_PROVINCE_HEADS) or places_in_name(head)) and (s2 == 0 or boundary_before(text, s2)
+                                                                          or not _NAME_CHAR.match(text[s2 - 1])):
+            if not strip_places(text[s2 : start - blen]) and (blen == 1 or text[s2 : start - blen].endswith(("市", "县", "区", "省"))):
+                return None  # 长治市与潞安化工…: a place and a company, two things
+            return s2
+    return None
 
 
 _ORG_WORDS = re.compile(r"(?:政府|企业|高校|院校|院所|单位|机构|部门|学校|大学|学院|公司|集团|医院|我市|全市|本市)$")

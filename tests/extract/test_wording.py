@@ -179,3 +179,17 @@ def test_a_pilots_printed_subject_is_its_alias():
 
     [p] = find_programs("推行科研经费“包干制”试点")
     assert p.name == "“包干制”试点" and p.aliases == ["科研经费“包干制”试点"]
+
+
+def test_an_enterprise_name_a_word_inside_cut_short_opens_with_its_place():
+    """山西成功汽车…, 湖北美的洗衣机…, 黄石宏和电子…: 成功/的/和 inside a name are no boundaries when a place
+    opens it a few characters further left; 长治市与潞安化工… stays a city and a company."""
+    from kg.extract.names import find_names
+
+    def names(t: str) -> list[tuple[str, str]]:
+        return [(n.name, n.type) for n in find_names(t)]
+
+    for full in ("山西成功汽车制造有限公司", "湖北美的洗衣机有限公司", "黄石宏和电子材料科技有限公司", "德阳发展控股集团有限公司"):
+        assert names(f"支持{full}发展") == [(full, "Enterprise")]
+    assert names("推动长治市与潞安化工集团有限公司合作") == [("长治市", "City"), ("潞安化工集团有限公司", "Enterprise")]
+    assert names("依托山西大学与太原钢铁有限公司") == [("山西大学", "University"), ("太原钢铁有限公司", "Enterprise")]
