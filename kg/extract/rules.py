@@ -297,7 +297,8 @@ class OrgRules:
                 before = mm.end <= rs and re.match(r"依托|以", sent.masked[_clause_start(sent.masked, mm.start):])
                 if mm.m.type in ORG + ("Platform",) and (mm.start >= re_ or before) and mm.m.name not in host_names:
                     ctx.relation("PART_OF_PROGRAM", mm.m, run, mm.m.evidence, rule="program_run_members")
-        subj = next((mm for mm in everyone if mm.m.type in ORG and mm.start < 6), None)
+        subj = next((mm for mm in everyone if mm.m.type in ORG and 0 <= mm.start < 6
+                     and not re.search(r"(?:与|同|和|联合|对接|深化与)$", sent.text[: mm.start])), None)
         if subj is not None:
             self.last_subject = subj
 
@@ -1164,9 +1165,19 @@ class OrgRules:
             partners = [n for n in typed if n.start >= m.end() and n.end <= end and n.type in ORG]
             if not partners:
                 continue
-            before = [n for n in names if n.end <= m.start() and n.type in ORG]
-            a = self.emit(sent, before[-1]) if before else self.last_subject
-            if a is None or a.m.type not in ORG:
+            # the subject is in this clause (not a partner of an earlier 与-list: 与A、B合作；联合C… is the
+            # plan's voice, the city, joining C)
+            cs = max(text.rfind(c, 0, m.start()) for c in "；;。") + 1
+            before = [n for n in names if cs <= n.start and n.end <= m.start() and n.type in ORG
+                      and not re.search(r"[与同][^，,；;。]*$", text[cs : n.start])]
+            if before:
+                a = self.emit(sent, before[-1])
+            elif re.fullmatch(r"\s*(?:并|同时|积极|主动|深入|加强|大力)?", text[cs : m.start()]):
+                # nothing before 联合 in its clause: the subject carried over a ；, else the plan's voice
+                a = self._carried_subject(sent, m.start()) if cs == 0 else self._plan_voice(sent, m.start(), m.start())
+            else:
+                a = self.last_subject
+            if a is None or a.m.type not in ORG + ("City",):
                 continue
             ev = self.ctx.ev(sent.para, sent.at(min(a.start, m.start()) if a.start >= 0 else m.start()), sent.at(end))
             for n in partners:

@@ -193,3 +193,15 @@ def test_an_enterprise_name_a_word_inside_cut_short_opens_with_its_place():
         assert names(f"支持{full}发展") == [(full, "Enterprise")]
     assert names("推动长治市与潞安化工集团有限公司合作") == [("长治市", "City"), ("潞安化工集团有限公司", "Enterprise")]
     assert names("依托山西大学与太原钢铁有限公司") == [("山西大学", "University"), ("太原钢铁有限公司", "Enterprise")]
+
+
+def test_a_partner_of_an_earlier_clause_is_not_the_next_clauses_subject(mini_plan):
+    """与A、B深化院地合作；联合C、D开展攻关: the plan's voice (the city) joins C and D, not B."""
+    _, ex = mini_plan([
+        "邯郸市“十四五”科技创新规划",
+        "第一章 开放合作",
+        "与中国科学院过程工程研究所、中国矿业大学（北京）深化院地合作；联合河北医科大学、河北大学开展技术攻关。",
+    ])
+    collab = rels(ex, "COLLABORATES_WITH")
+    assert {("邯郸市", "河北医科大学"), ("邯郸市", "河北大学")} <= collab
+    assert not [p for p in collab if p[0].startswith("中国")]
