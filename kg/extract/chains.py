@@ -30,6 +30,9 @@ _HEADING_VERBS = r"(?:打造|做强|做优|做大|做精|做特|壮大|培育|�
 HEADING_CHAIN = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]?\s*)?" + _HEADING_VERBS + r"*"
                            r"(?P<name>[\u4e00-\u9fff]{1,12}?)(?:产业链|产业链条|产业)(?:[。,，]|$)")
 # a heading on an industry's innovation chain: 一、做强先进装备制造创新链 / （二）打造氢能产业科技创新链
+# an item headed by an industry's innovation chain: （一）数字经济创新链。 / 2.生物医药科技创新链：
+RUN_IN_ICHAIN = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.、．])\s*"
+                           r"(?P<name>(?P<x>[\u4e00-\u9fff]{2,12}?)(?:产业)?(?:科技)?创新链)[。:：]")
 HEADING_ICHAIN = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]?\s*)?" + _HEADING_VERBS + r"+"
                             r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?P<kind>(?:产业)?(?:科技)?创新链)(?:[。,，]|$)")
 # a heading on two industries: （三）发展新一代信息技术与数字经济 / （四）发展节能环保与新能源产业
@@ -348,9 +351,29 @@ class ChainRules:
                                           also=chains[1:])
 
     def run_in(self, sent: Sentence) -> ChainContext | None:
-        """构建X科技创新链。 opening a paragraph: the paragraph (and the 专栏 after it) is about X."""
+        """构建X科技创新链。 opening a paragraph: the paragraph (and the 专栏 after it) is about X; so is an
+        item headed by the innovation chain of an industry (（一）数字经济创新链。建设…)."""
+        if sent.start != 0:
+            return None
+        item = RUN_IN_ICHAIN.match(sent.text)
+        if item and not _GROUP_WORD.fullmatch(item.group("x")) and not is_generic(item.group("x")):
+            industry = industry_of(item.group("x"))
+            if industry and len(industry) <= 10 and not _is_activity(item.group("x")):
+                ctx = self.ctx
+                name = clean_name(item.group("name"))
+                ev = ctx.ev(sent.para, sent.at(item.start("name")), sent.at(item.end("name")))
+                ichain = self.innovation_chain(name, ev, rule="ichain_run_in")
+                chain = self.industry_chain(industry, ev, clean_name(item.group("x")), rule="ichain_industry")
+                self._pair(ichain, chain, ev, "ichain_industry")
+                city = ctx.city_entity()
+                if city is not None:
+                    ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="ichain_run_in")
+                cc = ChainContext(name=name, industry=chain.name, mention=ichain, industry_mention=chain, line=ev.line)
+                ctx.chain = cc
+                self.chains_by_name[name] = cc
+                return cc
         m = BUILD_ICHAIN.match(sent.text)
-        if not m or sent.start != 0:
+        if not m:
             return None
         name = clean_name(m.group("name"))
         if re.search(r"其他|各行业", name):

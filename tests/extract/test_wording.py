@@ -205,3 +205,16 @@ def test_a_partner_of_an_earlier_clause_is_not_the_next_clauses_subject(mini_pla
     collab = rels(ex, "COLLABORATES_WITH")
     assert {("邯郸市", "河北医科大学"), ("邯郸市", "河北大学")} <= collab
     assert not [p for p in collab if p[0].startswith("中国")]
+
+
+def test_an_item_headed_by_an_industrys_innovation_chain(mini_plan):
+    """（三）生物医药创新链。依托A、B，开展…: the item is about the 生物医药 industry; its actors are in the chain."""
+    _, ex = mini_plan([
+        "达州市“十四五”科技创新规划",
+        "第三章 围绕产业链部署创新链",
+        "二、培育新兴产业创新链",
+        "（三）生物医药创新链。依托达州中医药职业学院、达州市中心医院，开展道地中药材有效成分研究。",
+    ])
+    assert ("生物医药创新链", "生物医药产业链") in rels(ex, "INNOVATION_CHAIN_OF")
+    assert {("达州中医药职业学院", "生物医药产业链"), ("达州市中心医院", "生物医药产业链")} <= rels(ex, "IN_CHAIN")
+    assert ("达州市", "生物医药产业链") in rels(ex, "DEVELOPS_CHAIN")
