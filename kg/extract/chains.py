@@ -26,7 +26,7 @@ ICHAIN_TITLE = re.compile(r"(?P<name>[\u4e00-\u9fff()（）]{2,30}?科技创新�
 # X产业链 named in prose
 CHAIN_RE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,14}?)产业链(?!图|上中下游|上下游|现代化|水平|整合|协同|供应链|创新链|关键|核心|短板|安全|稳定|韧性)")
 # a heading about one industry chain: （一）氢能产业链 / 1. 做强煤机装备产业链 / 打造光伏产业链条
-_HEADING_VERBS = r"(?:打造|做强|做优|做大|做精|做特|壮大|培育|发展|构建|延伸|完善|提升|推动|建设|加快|大力|推进|擦亮|叫响|振兴|前瞻|布局)"
+_HEADING_VERBS = r"(?:打造|做强|做优|做大|做精|做特|壮大|培育|发展|构建|延伸|完善|提升|升级|推动|建设|加快|大力|推进|擦亮|叫响|振兴|前瞻|布局)"
 HEADING_CHAIN = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]?\s*)?" + _HEADING_VERBS + r"*"
                            r"(?P<name>[\u4e00-\u9fff]{1,12}?)(?:产业链|产业链条|产业)(?:[。,，]|$)")
 # a heading on an industry's innovation chain: 一、做强先进装备制造创新链 / （二）打造氢能产业科技创新链
@@ -120,7 +120,7 @@ _PAREN_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
 # what 现代 makes a term of (modern agriculture is not agriculture): kept with 现代 in a longer name
 _MODERN_TERMS = ("农业", "煤化工", "化工", "种业", "物流", "服务业", "纺织", "家居", "家具", "食品", "材料")
 # words before an industry that are not its name: 构建安化黑茶, 我市铜, 服务…
-_LEAD_WORDS = re.compile(r"^(?:构建|聚焦|我市|全市|本市|我县|全县|本县|我区|全区|服务)(?=[\u4e00-\u9fff])")
+_LEAD_WORDS = re.compile(r"^(?:构建|聚焦|升级|我市|全市|本市|我县|全县|本县|我区|全区|服务)(?=[\u4e00-\u9fff])")
 
 
 def wording_alias(wording: str | None) -> str | None:

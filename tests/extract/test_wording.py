@@ -218,3 +218,9 @@ def test_an_item_headed_by_an_industrys_innovation_chain(mini_plan):
     assert ("生物医药创新链", "生物医药产业链") in rels(ex, "INNOVATION_CHAIN_OF")
     assert {("达州中医药职业学院", "生物医药产业链"), ("达州市中心医院", "生物医药产业链")} <= rels(ex, "IN_CHAIN")
     assert ("达州市", "生物医药产业链") in rels(ex, "DEVELOPS_CHAIN")
+
+
+def test_upgrade_is_a_heading_verb():
+    from kg.extract.chains import industry_of
+
+    assert industry_of("升级现代纺织与时尚") == "现代纺织与时尚"
