@@ -224,3 +224,6 @@ def test_upgrade_is_a_heading_verb():
     from kg.extract.chains import industry_of
 
     assert industry_of("升级现代纺织与时尚") == "现代纺织与时尚"
+    assert industry_of("做新电子信息与软件") == "电子信息与软件"
+    assert industry_of("提档食品饮料") == "食品饮料"
+    assert industry_of("实体经济") is None
