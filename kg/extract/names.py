@@ -171,6 +171,8 @@ def typed_candidates(text: str) -> list[NameSpan]:
         suffix = m.group(0)
         type_, subtype = _SUFFIX_TYPES[suffix]
         end = m.end()
+        if type_ == "University" and text[end : end + 1] == "士":
+            continue  # 医学院士工作站: 院士, not a college
         t = _TRAILER.match(text[end:])
         if t and _name_trailer(t.group(0)[1:-1]):
             end += t.end()
@@ -281,6 +283,8 @@ def _field_join(text: str, pos: int, suffix_start: int) -> int | None:
     if (len(chunk) < 2 or len(clean_name(chunk)) < 2) and not one or is_generic(chunk) or _SUFFIX_RE.search(chunk) \
             or _ORG_WORDS.search(chunk) or _strip_places(chunk) == "" or not re.fullmatch(r"[\u4e00-\u9fff]+", chunk):
         return None
+    if _ORG_OPENING.match(text[pos:suffix_start]):
+        return None  # 平煤炭材料与河南大学…重点实验室: a partner and the university's lab, not one name
     return s3 if text[pos:suffix_start] else None
 
 
@@ -378,6 +382,8 @@ def _valid(name: str, core: str, type_: str) -> bool:
     if name.endswith("创业服务中心") and (_strip_places(core) != core or core[:1] in "省市") \
             and re.fullmatch(r"(?:高新技术|科技)?", _strip_places(core).lstrip("省市")):
         return True  # 德阳市高新技术创业服务中心, 山西省高新技术创业服务中心: one per place
+    if name.endswith("大学科技园") and core and _strip_places(core) == "" and len(name) >= 7:
+        return True  # 河南大学科技园: the university of a place (河南大学) names its science park
     if type_ == "Agency":
         # 市人民政府, 省卫健委, 临汾市科学技术局, 知识产权局 (a bureau needs no place); not party or
         # legislative bodies (市委, 人大, 政协) and not a one-word remainder (市局)

@@ -227,3 +227,14 @@ def test_upgrade_is_a_heading_verb():
     assert industry_of("做新电子信息与软件") == "电子信息与软件"
     assert industry_of("提档食品饮料") == "食品饮料"
     assert industry_of("实体经济") is None
+
+
+def test_names_around_universities():
+    """河南大学科技园 is the science park of 河南大学; 平煤炭材料与河南大学…重点实验室 is a partner and the
+    university's lab, not one name; 医学院士工作站 holds no college (院士)."""
+    from kg.extract.names import find_names
+
+    assert [(n.name, n.type) for n in find_names("支持河南大学科技园争创国家大学科技园")] == [("河南大学科技园", "Platform")]
+    assert [n.name for n in find_names("推动平煤炭材料与河南大学特种功能材料教育部重点实验室合作")] == [
+        "河南大学特种功能材料教育部重点实验室"]
+    assert [n.type for n in find_names("在吉安市中心医院设立医学院士工作站")] == ["Hospital"]
