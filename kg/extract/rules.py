@@ -819,6 +819,15 @@ class OrgRules:
             if link(bms, p, who_s, "host_build"):
                 last_builders = bms
             self._host_named(sent, bms, p)
+        # X作为…产业链链主企业，(要)牵头组建Y: the chain's leader builds Y
+        for m in _LEADER_BUILDS.finditer(sent.text):
+            p = next((p for p in platforms if m.end() <= p.start <= m.end() + 1), None)
+            if p is None:
+                continue
+            lead_orgs = [mm for mm in self.members(sent, m.start("who"), m.end("who"), names, "Enterprise",
+                                                   rule="host_leader") if mm.m.type in ORG]
+            if lead_orgs:
+                link(lead_orgs, p, m.start("who"), "host_leader")
         # 由X牵头，联合…，组建Y / 以X为牵头单位…争创Y / 支持X牵头，联合A、B成立Y: the lead builds Y
         lead = _LEAD_BUILDER.search(sent.text)
         if lead:
@@ -1369,6 +1378,8 @@ _LEAD_BUILDER = re.compile(r"(?:由|以|支持)(?P<who>[^,，;；。由以]{2,40
 _SET_UP_AT_EACH = re.compile(r"在(?P<list>[^,，;；。在]{2,60}?)(?P<cat>等(?:龙头|骨干|重点|有条件的)?(?:企业|单位))?"
                              r"(?:新设|设立|建立|建设|组建|新建)(?P<kind>院士\(专家\)工作站|院士专家工作站|院士工作站|"
                              r"博士后科研工作站|博士后工作站|博士后创新实践基地|企业技术中心|重点实验室)(?=[、和及与或]|[^\u4e00-\u9fff(]|$)")
+_LEADER_BUILDS = re.compile(r"(?:^|[。；;]|支持|推动|鼓励)(?P<who>[^，,；;。]{2,60}?)作为[^，,；;。]{0,30}?(?:链主|龙头)[^，,；;。]{0,8}"
+                            r"[，,](?:要|并|将|同时)?(?:牵头|带头)(?:联合[^，,；;。]{0,40}?)?(?:组建|建设|成立|打造|设立)")
 _BUILD_AFTER = re.compile(r"(?:组建|建设|成立|共建|发起|筹建|争创|设立)(?:了|的)?")
 _DISTRIBUTED = re.compile(r"(?P<list>(?:[\u4e00-\u9fff]{2,4}、){1,8}(?P<tail>[\u4e00-\u9fff]{2,24}?"
                           r"(?:示范区|开发区|高新区|集聚区|示范园区?|产业园区?|科技园区?|园区)))")

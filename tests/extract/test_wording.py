@@ -238,3 +238,14 @@ def test_names_around_universities():
     assert [n.name for n in find_names("推动平煤炭材料与河南大学特种功能材料教育部重点实验室合作")] == [
         "河南大学特种功能材料教育部重点实验室"]
     assert [n.type for n in find_names("在吉安市中心医院设立医学院士工作站")] == ["Hospital"]
+
+
+def test_a_chain_leader_builds_what_it_is_to_lead(mini_plan):
+    """X作为…产业链链主企业，(要)牵头组建Y: X builds Y (also a list of trade names after 支持)."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "江特电机作为电机产业链链主企业，牵头组建电机及系统技术创新联合体，重点发展高效节能电机。",
+        "支持东方汽轮机、东方电机作为清洁能源装备产业链“链主”企业，牵头组建清洁能源装备产业创新联合体。",
+    ])
+    assert {("江特电机", "电机及系统技术创新联合体"), ("东方汽轮机", "清洁能源装备产业创新联合体"),
+            ("东方电机", "清洁能源装备产业创新联合体")} <= rels(ex, "HOSTS")
