@@ -214,7 +214,7 @@ def typed_candidates(text: str) -> list[NameSpan]:
         if not ok:
             continue
         if type_ == "Enterprise" and start == pos:
-            anchored = _place_anchored(text, start, m.start())
+            anchored = _place_anchored(text, start)
             if anchored is not None:
                 s4, n4, c4 = _trim(text, anchored, end, m.start(), type_)
                 if n4 is not None and _valid(n4, c4, type_):
@@ -231,11 +231,10 @@ _PROVINCE_HEADS = tuple(sorted({p for p in PROVINCES} | {short_province(p) for p
                                key=len, reverse=True))
 
 
-def _place_anchored(text: str, start: int, suffix_start: int) -> int | None:
+def _place_anchored(text: str, start: int) -> int | None:
     """An enterprise's name that a character inside it cut short (山西成功汽车…, 湖北美的洗衣机…,
     黄石宏和电子…: 成/的/和 read as words): where it opens with a place after a boundary, a few
     characters further left, with no other type word between."""
-    del suffix_start
     blen = boundary_before(text, start)
     if not blen or blen > 2:
         return None
