@@ -59,6 +59,9 @@ INDUSTRY_LIST = re.compile(r"(?P<list>[\u4e00-\u9fff、]{2,80}?)(?:等|(?<=[\u4e
 # a development verb on a list of industries: 推进半导体材料、特种金属材料和智能制造装备产业创新发展
 PROSE_CHAIN_LIST = re.compile(r"(?:推进|推动|发展|培育|壮大|加快|做强|做大|打造)(?P<list>[\u4e00-\u9fff]{2,14}(?:[、和及][\u4e00-\u9fff]{2,14}){1,12})"
                               r"产业(?=创新发展|高质量发展|发展|集群|做大做强|转型升级|集聚|[。；;]|$)")
+# 推动日用陶瓷、艺术陶瓷、先进陶瓷协同发展: industries (by their heads) developed together, no 产业 printed
+JOINT_DEVELOP_LIST = re.compile(r"(?:推进|推动|促进)(?P<list>[\u4e00-\u9fff]{2,10}(?:[、和及][\u4e00-\u9fff]{2,10}){1,8})"
+                                r"(?:协同|融合|联动|集群|集聚)发展")
 # 六大农产品精深加工产业集群: a counted cluster names its industry
 COUNTED_CLUSTER = re.compile(r"[一二三四五六七八九十两\d]+大(?P<x>[\u4e00-\u9fff]{2,14}?)产业集群")
 # a development verb on one industry in prose: 壮大我市半导体材料产业集群 / 打造新能源汽车全产业链 /
@@ -439,6 +442,12 @@ class ChainRules:
 
     def _prose_chain_lists(self, sent: Sentence) -> None:
         """推进半导体材料、特种金属材料和智能制造装备产业创新发展 / 六大农产品精深加工产业集群."""
+        for m in JOINT_DEVELOP_LIST.finditer(sent.masked):
+            words = list(re.finditer(r"[^、和及]+", m.group("list")))
+            if all(w.group(0).endswith(SECTOR_HEADS) and not lead_cut(w.group(0)) for w in words):
+                for w in words:
+                    s0 = m.start("list") + w.start()
+                    self._developed(w.group(0), sent, s0, s0 + len(w.group(0)), rule="chain_joint_list")
         for m in PROSE_CHAIN_LIST.finditer(sent.masked):
             if _is_activity(m.group("list").split("、")[0]):
                 continue

@@ -249,3 +249,13 @@ def test_a_chain_leader_builds_what_it_is_to_lead(mini_plan):
     ])
     assert {("江特电机", "电机及系统技术创新联合体"), ("东方汽轮机", "清洁能源装备产业创新联合体"),
             ("东方电机", "清洁能源装备产业创新联合体")} <= rels(ex, "HOSTS")
+
+
+def test_industries_developed_together(mini_plan):
+    """推动日用陶瓷、艺术陶瓷…协同发展 names industries (by their heads); 推动产学研、大中小企业融通发展 does not."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第三章 产业",
+        "坚持传统与现代并重，推动日用陶瓷、艺术陶瓷协同发展。推动产学研、大中小企业融通发展。",
+    ])
+    assert rels(ex, "DEVELOPS_CHAIN") == {("示范市", "日用陶瓷产业链"), ("示范市", "艺术陶瓷产业链")}
