@@ -125,13 +125,12 @@ def test_modern_agriculture_keeps_its_modern():
     assert industry_of("现代农业") == "现代农业"
 
 
-def test_a_supporting_or_demonstration_qualifier_is_no_part_of_the_industry():
-    """发展新材料和智能制造配套产业 / 矮砧苹果科技示范: 配套 and 科技示范 qualify the industry."""
+def test_a_demonstration_qualifier_is_no_part_of_the_industry():
+    """矮砧苹果科技示范: 科技示范 qualifies the industry (配套 stays: annotators name 智能终端配套产业链)."""
     from kg.extract.chains import industry_of
 
-    assert industry_of("智能制造配套") == "智能制造"
-    assert industry_of("新材料配套产业") == "新材料"
     assert industry_of("矮砧苹果科技示范") == "矮砧苹果"
+    assert industry_of("航空航天配套") == "航空航天配套"
 
 
 def test_platform_names_as_annotators_read_them():
