@@ -175,6 +175,15 @@ def industry_of(text: str) -> str | None:
     return s
 
 
+def short_enough(industry: str) -> bool:
+    """An industry word of a chain name: up to 10 characters, or two joined by 及/与/和 of up to 8 each
+    (生物医药及新型医疗器械, 高技术船舶及海洋工程装备 name one chain)."""
+    if len(industry) <= 10:
+        return True
+    parts = re.split(r"[及与和]", industry)
+    return len(industry) <= 14 and len(parts) == 2 and all(2 <= len(p) <= 8 for p in parts)
+
+
 def industry_chain_name(industry: str) -> str:
     return f"{industry}产业链"
 
@@ -258,7 +267,7 @@ class ChainRules:
         industry = industry_of(im.group("name")) if im and "、" not in im.group("name") else None
         if industry and (is_generic(im.group("name")) or _is_activity(im.group("name"))):
             industry = None  # 三、构建一流创新链: no industry
-        if im and industry and len(industry) <= 10 and not re.search(r"其他|各行业|全链条|重点产业", im.group("name")):
+        if im and industry and short_enough(industry) and not re.search(r"其他|各行业|全链条|重点产业", im.group("name")):
             # 一、做强先进装备制造创新链: the section is about that industry, and names its innovation chain
             name = clean_name(im.group("name")) + im.group("kind")
             s0 = para.text.find(im.group("name")) if im.group("name") in para.text else 0
@@ -297,7 +306,7 @@ class ChainRules:
             return
         if "、" not in hm.group("name"):
             industry = industry_of(hm.group("name"))
-            if industry and len(industry) <= 10:
+            if industry and short_enough(industry):
                 s0 = para.text.find(hm.group("name")) if hm.group("name") in para.text else 0
                 ev = ctx.ev(para, max(s0, 0), max(s0, 0) + len(hm.group(0)))
                 chain = self.industry_chain(industry, ev, clean_name(hm.group("name")), rule="chain_heading")

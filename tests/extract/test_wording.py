@@ -258,3 +258,15 @@ def test_industries_developed_together(mini_plan):
         "坚持传统与现代并重，推动日用陶瓷、艺术陶瓷协同发展。推动产学研、大中小企业融通发展。",
     ])
     assert rels(ex, "DEVELOPS_CHAIN") == {("示范市", "日用陶瓷产业链"), ("示范市", "艺术陶瓷产业链")}
+
+
+def test_a_long_compound_heading_chain_opens_its_section(mini_plan):
+    """（一）做强生物医药及新型医疗器械产业链 (11 characters of industry): the section's actors are in it."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "一、实施产业科技创新链建设工程",
+        "（一）做强生物医药及新型医疗器械产业链",
+        "支持示范药业集团有限公司在儿童用药领域发挥龙头带动作用。",
+    ])
+    assert ("示范市", "生物医药及新型医疗器械产业链") in rels(ex, "DEVELOPS_CHAIN")
+    assert ("示范药业集团有限公司", "生物医药及新型医疗器械产业链") in rels(ex, "IN_CHAIN")
