@@ -270,3 +270,16 @@ def test_a_long_compound_heading_chain_opens_its_section(mini_plan):
     ])
     assert ("示范市", "生物医药及新型医疗器械产业链") in rels(ex, "DEVELOPS_CHAIN")
     assert ("示范药业集团有限公司", "生物医药及新型医疗器械产业链") in rels(ex, "IN_CHAIN")
+
+
+def test_a_heading_that_says_what_is_done_to_its_chain(mini_plan):
+    """（二）推动钢铁及新型建材产业链高端化 / 突破半导体产业链: the sections are about those chains."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "一、做强优势产业链",
+        "（一）推动钢铁及新型建材产业链高端化",
+        "支持示范钢铁集团有限公司建设高强钢研发中心。",
+        "（二）突破半导体产业链",
+        "支持示范半导体有限公司开展碳化硅衬底攻关。",
+    ])
+    assert {("示范钢铁集团有限公司", "钢铁及新型建材产业链"), ("示范半导体有限公司", "半导体产业链")} <= rels(ex, "IN_CHAIN")
