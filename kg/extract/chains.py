@@ -370,7 +370,7 @@ class ChainRules:
         if sent.start != 0:
             return None
         item = RUN_IN_ICHAIN.match(sent.text)
-        if item and not _GROUP_WORD.fullmatch(item.group("x")) and not is_generic(item.group("x")):
+        if item and not _GROUP_WORD.fullmatch(item.group("x")) and not re.search(r"重点|主导|优势|新兴|未来|各", item.group("x")):
             industry = industry_of(item.group("x"))
             if industry and len(industry) <= 10 and not _is_activity(item.group("x")):
                 ctx = self.ctx

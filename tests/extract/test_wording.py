@@ -217,6 +217,9 @@ def test_an_item_headed_by_an_industrys_innovation_chain(mini_plan):
     assert ("生物医药创新链", "生物医药产业链") in rels(ex, "INNOVATION_CHAIN_OF")
     assert {("达州中医药职业学院", "生物医药产业链"), ("达州市中心医院", "生物医药产业链")} <= rels(ex, "IN_CHAIN")
     assert ("达州市", "生物医药产业链") in rels(ex, "DEVELOPS_CHAIN")
+    _, ex = mini_plan(["达州市“十四五”科技创新规划", "二、培育新兴产业创新链",
+                       "（四）现代农业科技创新链。以四川达州国家农业科技园区为核心，建设“良种—良法—良机—加工”全链条。"])
+    assert ("现代农业科技创新链", "现代农业产业链") in rels(ex, "INNOVATION_CHAIN_OF")
 
 
 def test_upgrade_is_a_heading_verb():
