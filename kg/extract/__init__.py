@@ -151,7 +151,9 @@ def extract_document(doc: Document, known: dict[str, str] | None = None,
                 chains.table(table)
                 targets.table(table)
                 progs.table(table)
-                orgs.table(table)
+                for pm, ev in orgs.table(table):
+                    if box is not None:  # 专栏 重大创新平台建设工程 | 平台 | 依托单位: each row's platform is part of it
+                        ctx.relation("PART_OF_PROGRAM", pm, box, ev, rule="program_box_row")
             prose = "。" in para.text  # a 专栏 of prose (专栏14 高新技术企业倍增工程) is read as prose
             for sent in sentences(para, i):
                 progs.sentence(sent, issuer_default if prose else None)

@@ -68,7 +68,7 @@ _OWN_KIND = re.compile(r"(?:工程|计划|行动|专项)$")
 _NAMED_BUILDING = re.compile(r"^[\u4e00-\u9fff]{4,}建设$")
 # a box or box item named as a programme: 重大创新平台建设工程, 领军人才引育专项 (not 重点工程 alone)
 BOX_PROGRAM = re.compile(r"^[\u4e00-\u9fff“”]{4,20}(?:工程|计划|行动|专项)$")
-BOX_ITEM = re.compile(r"^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、])\s*(?P<name>[^:：。,，]{2,24})[:：]")  # 1. / (1)
+BOX_ITEM = re.compile(r"^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、])\s*(?P<name>[^:：。,，]{2,24})[:：。]")  # 1. / (1)
 
 
 @dataclass

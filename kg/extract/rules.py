@@ -511,12 +511,14 @@ class OrgRules:
                     ctx.relation("LOCATED_IN", mm.m, county, ctx.ev(sent.para, sent.at(m.start()), sent.at(mm.end)),
                                  rule="located_build")
 
-    def table(self, table) -> None:
-        """平台类型 | 建设内容 | 依托单位: each row names a platform and the organisations that build it."""
+    def table(self, table) -> list[tuple[EntityMention, Evidence]]:
+        """平台类型 | 建设内容 | 依托单位: each row names a platform and the organisations that build it.
+        Returns the rows' platforms (with their evidence)."""
         roles = list(table.columns)
         self._county_table(table)
+        platforms: list[tuple[EntityMention, Evidence]] = []
         if "host" not in roles or not ({"platform", "name"} & set(roles)):
-            return
+            return platforms
         ctx = self.ctx
         pcol = roles.index("platform") if "platform" in roles else roles.index("name")
         hcol = roles.index("host")
@@ -534,6 +536,7 @@ class OrgRules:
             pname = found[-1].name if found[-1].start <= 2 else clean_name(cell)
             pev = ctx.line_ev(row.line, cells[pcol].strip())
             pm = ctx.entity(pname, "Platform", pev, subtype=subtype, rule="platform_table")
+            platforms.append((pm, pev))
             hev = ctx.line_ev(row.line, cells[hcol].strip())
             for hm in self._host_cell(norm_text(cells[hcol]), hev):
                 ctx.relation("HOSTS", hm, pm, hev, rule="platform_table")
@@ -549,6 +552,7 @@ class OrgRules:
                         name, ptype, sev, rule="platform_table", city=COUNTY_CITY.get(name))
                     if place is not None:
                         ctx.relation("LOCATED_IN", pm, place, sev, rule="platform_table_site")
+        return platforms
 
     def _host_cell(self, cell: str, ev: Evidence) -> list[EntityMention]:
         """The organisations of a table's 依托单位 cell: typed names, the city government (市政府), and

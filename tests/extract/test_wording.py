@@ -286,3 +286,22 @@ def test_a_heading_that_says_what_is_done_to_its_chain(mini_plan):
         "支持示范半导体有限公司开展碳化硅衬底攻关。",
     ])
     assert {("示范钢铁集团有限公司", "钢铁及新型建材产业链"), ("示范半导体有限公司", "半导体产业链")} <= rels(ex, "IN_CHAIN")
+
+
+def test_the_parts_of_a_programme_box(mini_plan):
+    """专栏3 重点创新平台建设工程: its numbered items (1. 重点实验室建设工程。…) and its table rows' platforms are
+    parts of the programme."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第四章 建设高能级创新平台",
+        "专栏3  重点创新平台建设工程",
+        "1. 重点实验室建设工程。新建省级重点实验室8个。",
+        "2. 技术创新中心建设工程。新建省级技术创新中心10个。",
+        "",
+        "专栏4  重大创新平台建设工程",
+        "平台类别\t平台名称\t依托单位",
+        "技术创新中心\t宝鸡钛材料技术创新中心\t宝钛集团有限公司",
+    ])
+    parts = rels(ex, "PART_OF_PROGRAM")
+    assert {("重点实验室建设工程", "重点创新平台建设工程"), ("技术创新中心建设工程", "重点创新平台建设工程"),
+            ("宝鸡钛材料技术创新中心", "重大创新平台建设工程")} <= parts
