@@ -294,7 +294,10 @@ class OrgRules:
             run, rs, re_ = running
             host_names = {h.m.name for h in hosts}
             for mm in everyone:
-                before = mm.end <= rs and re.match(r"依托|以", sent.masked[_clause_start(sent.masked, mm.start):])
+                # 依托A、B，实施P / 在A、B开展P试点 / 支持A、B开展P: the sites and takers named before the verb
+                before = mm.end <= rs and (re.match(r"依托|以", sent.masked[_clause_start(sent.masked, mm.start):])
+                                           or run.name.endswith("试点") and re.match(
+                                               r"(?:在|支持|鼓励|推动)", sent.masked[_clause_start(sent.masked, mm.start):]))
                 if mm.m.type in ORG + ("Platform",) and (mm.start >= re_ or before) and mm.m.name not in host_names:
                     ctx.relation("PART_OF_PROGRAM", mm.m, run, mm.m.evidence, rule="program_run_members")
         subj = next((mm for mm in everyone if mm.m.type in ORG and 0 <= mm.start < 6

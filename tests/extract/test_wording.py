@@ -305,3 +305,13 @@ def test_the_parts_of_a_programme_box(mini_plan):
     parts = rels(ex, "PART_OF_PROGRAM")
     assert {("重点实验室建设工程", "重点创新平台建设工程"), ("技术创新中心建设工程", "重点创新平台建设工程"),
             ("宝鸡钛材料技术创新中心", "重大创新平台建设工程")} <= parts
+
+
+def test_the_sites_of_a_pilot(mini_plan):
+    """在A、B开展X试点 / 支持A、B开展X试点: A and B take part in the pilot."""
+    _, ex = mini_plan([
+        "安阳市“十四五”科技创新规划",
+        "第九章 改革",
+        "在安阳工学院、安阳师范学院开展职务科技成果赋权改革试点，探索建立负面清单制度。",
+    ])
+    assert {("安阳工学院", "职务科技成果赋权改革试点"), ("安阳师范学院", "职务科技成果赋权改革试点")} <= rels(ex, "PART_OF_PROGRAM")
