@@ -373,6 +373,7 @@ class ProgramRules:
             if p.pilot:
                 self.last_pilot = (sent.pindex, m)
         self._sub_programs(sent, progs)
+        self._plan_classes(sent, progs)
         self._included(sent, progs, item)
         self._runs(sent, progs)
         # 1.X计划:|由市委人才办组织实施 / 实施“高新技术企业倍增计划”。由市科技局会同市财政局组织实施: the
@@ -396,6 +397,22 @@ class ProgramRules:
             self.last_heading = sent.pindex
         self._policies(sent, issuer_default)
         return progs
+
+    def _plan_classes(self, sent: Sentence, progs: list[tuple[EntityMention, int, int]]) -> None:
+        """优化市级科技计划体系，整合设立A、B、C: the classes are parts of the city's S&T plan."""
+        m = re.search(r"市级科技计划(?:体系)?[^。；;]{0,12}?(?:整合设立|整合形成|整合为|设立|形成|分为|包括|设置)", sent.text)
+        if not m:
+            return
+        kids = [(k, s, e) for k, s, e in progs if s >= m.end() - 4 and k.name != "市级科技计划"
+                and re.search(r"(?:计划|专项|项目)$", k.name)]
+        if len(kids) < 2:
+            return
+        ps = m.start()
+        ev = self.ctx.ev(sent.para, sent.at(ps), sent.at(ps + 6))
+        parent = self.ctx.entity("市级科技计划", "Program", ev, rule="program_plan", scope=self.ctx.city)
+        for kid, _, e in kids:
+            self.ctx.relation("PART_OF_PROGRAM", kid, parent, self.ctx.ev(sent.para, sent.at(ps), sent.at(e)),
+                              rule="program_plan_class")
 
     def _sub_programs(self, sent: Sentence, progs: list[tuple[EntityMention, int, int]]) -> None:
         m = SUB_LIST.search(sent.text)

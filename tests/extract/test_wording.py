@@ -315,3 +315,14 @@ def test_the_sites_of_a_pilot(mini_plan):
         "在安阳工学院、安阳师范学院开展职务科技成果赋权改革试点，探索建立负面清单制度。",
     ])
     assert {("安阳工学院", "职务科技成果赋权改革试点"), ("安阳师范学院", "职务科技成果赋权改革试点")} <= rels(ex, "PART_OF_PROGRAM")
+
+
+def test_the_classes_are_parts_of_the_citys_plan(mini_plan):
+    _, ex = mini_plan([
+        "汉中市“十四五”科技创新规划",
+        "第九章 改革",
+        "优化市级科技计划体系，整合设立重点研发计划、成果转化计划、科技型企业培育计划和平台基地建设计划。",
+    ])
+    parts = rels(ex, "PART_OF_PROGRAM")
+    assert {(k, "市级科技计划") for k in ("重点研发计划", "成果转化计划", "科技型企业培育计划", "平台基地建设计划")} <= parts
+    assert ("汉中市", "重点研发计划") in rels(ex, "RUNS_PROGRAM")
