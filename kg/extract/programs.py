@@ -609,7 +609,9 @@ class ProgramRules:
         """科技部《…》 / 省科技厅印发的《…》 / 科技部、财政部、国家税务总局《…》 / 市发改委、市工信局联合制定《…》:
         the government bodies named right before the title (a 、-list of them, each an issuer)."""
         head = sent.masked[:pos]
-        gap = re.search(r"(?:联合|共同)?(?:印发的?|出台的?|制定的?|发布的?)?$", head)
+        # 科技部等九部门《…》 / 科技部、国家发展改革委等部门联合印发的《…》: the named ones issued it with others
+        gap = re.search(r"(?:等[一二三四五六七八九十\d]*个?(?:部门|部委|单位))?(?:联合|共同)?(?:印发的?|出台的?|制定的?|发布的?)?$",
+                        head)
         end = gap.start() if gap else pos
         names = [n for n in find_names(head) if n.type == "Agency"]
         out: list[tuple[str, int]] = []

@@ -326,3 +326,16 @@ def test_the_classes_are_parts_of_the_citys_plan(mini_plan):
     parts = rels(ex, "PART_OF_PROGRAM")
     assert {(k, "市级科技计划") for k in ("重点研发计划", "成果转化计划", "科技型企业培育计划", "平台基地建设计划")} <= parts
     assert ("汉中市", "重点研发计划") in rels(ex, "RUNS_PROGRAM")
+
+
+def test_named_issuers_among_several_departments(mini_plan):
+    """科技部等九部门《…》 / 科技部、国家发展改革委等部门联合印发的《…》: the named departments issued it."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第九章 改革",
+        "贯彻落实科技部等九部门《赋予科研人员职务科技成果所有权或长期使用权试点实施方案》，开展试点。",
+        "落实科技部、国家发展改革委等部门联合印发的《长三角G60科创走廊建设方案》。",
+    ])
+    issued = rels(ex, "ISSUED")
+    assert {("科技部", "赋予科研人员职务科技成果所有权或长期使用权试点实施方案"), ("科技部", "长三角G60科创走廊建设方案"),
+            ("国家发展改革委", "长三角G60科创走廊建设方案")} <= issued
