@@ -50,7 +50,7 @@ NOT_POLICY_AFTER = re.compile(r"^(?:杂志|期刊|报|日报|周刊|丛书|栏�
 # an issuer right before a cited title: 市委《关于…》, 省政府《…》
 ISSUER_BEFORE = re.compile(r"(?P<issuer>中共中央|国务院(?:办公厅)?|中共[\u4e00-\u9fff]{2,5}?[省市县区]委|[省市]委|[省市]政府|"
                            r"[省市]人民政府(?:办公厅|办公室)?)(?:印发的?|出台的?|制定的?|发布的?)?$")
-ISSUE_VERB = re.compile(r"(?:制定|出台|印发|发布|制订)(?:了|并实施|出台了?)?\s*$")
+ISSUE_VERB = re.compile(r"(?:制定|出台|印发|发布|制订|修订完善|修订)(?:了|并实施|出台了?)?\s*$")
 
 
 _CENTRAL_BEFORE = re.compile("(?:" + "|".join(sorted(CENTRAL_AGENCIES, key=len, reverse=True)) + ")$")

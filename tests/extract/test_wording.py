@@ -335,7 +335,9 @@ def test_named_issuers_among_several_departments(mini_plan):
         "第九章 改革",
         "贯彻落实科技部等九部门《赋予科研人员职务科技成果所有权或长期使用权试点实施方案》，开展试点。",
         "落实科技部、国家发展改革委等部门联合印发的《长三角G60科创走廊建设方案》。",
+        "修订《示范市科技计划项目管理办法》，建立项目分类评价制度。",
     ])
     issued = rels(ex, "ISSUED")
+    assert ("示范市", "示范市科技计划项目管理办法") in issued  # the city revises its own rules
     assert {("科技部", "赋予科研人员职务科技成果所有权或长期使用权试点实施方案"), ("科技部", "长三角G60科创走廊建设方案"),
             ("国家发展改革委", "长三角G60科创走廊建设方案")} <= issued
