@@ -553,7 +553,13 @@ class ProgramRules:
             lead = sent.text[max(0, titles[j].start() - 12) : titles[j].start()]
             if ISSUE_VERB.search(lead) and issuer_default is not None:
                 vs = titles[j].start() - len(ISSUE_VERB.search(lead).group(0))
-                ctx.relation("ISSUED", issuer_default, pol, ctx.ev(sent.para, sent.at(max(vs, 0)), sent.at(m.end())),
+                issuer = issuer_default
+                # 市委、市政府坚持…，先后出台《…》 / 市政府出台《…》: the city government the sentence names
+                gov = re.search(r"(?:^|[，,；;])(?:市委、)?市政府(?:[^。；;]{0,60}?)$", sent.text[: max(vs, 0)])
+                if gov and issuer_default.type == "City":
+                    issuer = ctx.entity("市人民政府", "Agency", ctx.ev(sent.para, sent.at(gov.start()), sent.at(gov.start() + 6)),
+                                        rule="city_government", scope=ctx.city, aliases=["市政府"])
+                ctx.relation("ISSUED", issuer, pol, ctx.ev(sent.para, sent.at(max(vs, 0)), sent.at(m.end())),
                              rule="policy_issued")
 
     def table(self, table) -> None:

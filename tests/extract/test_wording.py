@@ -341,3 +341,12 @@ def test_named_issuers_among_several_departments(mini_plan):
     assert ("示范市", "示范市科技计划项目管理办法") in issued  # the city revises its own rules
     assert {("科技部", "赋予科研人员职务科技成果所有权或长期使用权试点实施方案"), ("科技部", "长三角G60科创走廊建设方案"),
             ("国家发展改革委", "长三角G60科创走廊建设方案")} <= issued
+
+
+def test_the_city_government_a_sentence_names_issued_its_policies(mini_plan):
+    _, ex = mini_plan([
+        "开封市“十四五”科技创新规划",
+        "第一章 基础",
+        "“十三五”期间，市委、市政府坚持把创新摆在发展全局的突出位置，先后出台《开封市科技创新奖励办法》。",
+    ])
+    assert rels(ex, "ISSUED") == {("市人民政府", "开封市科技创新奖励办法")}
