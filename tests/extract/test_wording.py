@@ -350,3 +350,12 @@ def test_the_city_government_a_sentence_names_issued_its_policies(mini_plan):
         "“十三五”期间，市委、市政府坚持把创新摆在发展全局的突出位置，先后出台《开封市科技创新奖励办法》。",
     ])
     assert rels(ex, "ISSUED") == {("市人民政府", "开封市科技创新奖励办法")}
+
+
+def test_who_pushes_a_programme_forward_runs_it(mini_plan):
+    _, ex = mini_plan([
+        "宜宾市“十四五”科技创新规划",
+        "第五章 数字",
+        "实施“数字宜宾”建设行动，由市经济和信息化局会同市大数据中心组织推进。",
+    ])
+    assert ("市经济和信息化局", "“数字宜宾”建设行动") in rels(ex, "RUNS_PROGRAM")
