@@ -124,9 +124,9 @@ def test_eval_on_the_evaluation_texts():
     for g in report.gold:
         ent.add(g.entity_total())
         rel.add(g.relation_total())
-    assert len(report.gold) >= 66
-    assert ent.precision >= 0.90 and ent.recall >= 0.85, ent  # rule set 14 over the 66: 0.921 / 0.867
-    assert rel.precision >= 0.80 and rel.recall >= 0.68, rel  # 0.827 / 0.694
+    assert len(report.gold) >= 70
+    assert ent.precision >= 0.90 and ent.recall >= 0.85, ent  # rule set 14 over the 70: 0.919 / 0.866
+    assert rel.precision >= 0.80 and rel.recall >= 0.69, rel  # 0.825 / 0.705
 
 
 def test_one_annotation_scored_against_another(tmp_path):
