@@ -274,15 +274,8 @@ class ChainRules:
             name = clean_name(im.group("name")) + im.group("kind")
             s0 = para.text.find(im.group("name")) if im.group("name") in para.text else 0
             ev = ctx.ev(para, max(s0, 0), max(s0, 0) + len(name))
-            ichain = self.innovation_chain(name, ev, rule="ichain_heading")
-            chain = self.industry_chain(industry, ev, clean_name(im.group("name")), rule="ichain_heading")
-            self._pair(ichain, chain, ev, "ichain_heading")
-            city = ctx.city_entity()
-            if city is not None:
-                ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="ichain_heading")
-            ctx.chain = ChainContext(name=name, industry=chain.name, mention=ichain, industry_mention=chain,
-                                     line=ev.line, depth=depth)
-            self.chains_by_name[name] = ctx.chain
+            self._open_industry_ichain(name, industry, clean_name(im.group("name")), ev, "ichain_heading",
+                                       "ichain_heading", depth)
             return
         pm = HEADING_PAIR.search(t)
         if pm and not HEADING_CHAIN.search(t):
@@ -317,6 +310,22 @@ class ChainRules:
                 city = ctx.city_entity()
                 if city is not None:
                     ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="chain_heading")
+
+    def _open_industry_ichain(self, name: str, industry: str, wording: str, ev: Evidence, rule: str, chain_rule: str,
+                              depth: int = 99) -> ChainContext:
+        """A heading or item naming one industry's innovation chain: the section below is about that
+        industry (its chain, developed by the city, paired with the innovation chain)."""
+        ctx = self.ctx
+        ichain = self.innovation_chain(name, ev, rule=rule)
+        chain = self.industry_chain(industry, ev, wording, rule=chain_rule)
+        self._pair(ichain, chain, ev, chain_rule)
+        city = ctx.city_entity()
+        if city is not None:
+            ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule=rule)
+        ctx.chain = ChainContext(name=name, industry=chain.name, mention=ichain, industry_mention=chain, line=ev.line,
+                                 depth=depth)
+        self.chains_by_name[name] = ctx.chain
+        return ctx.chain
 
     def _open_umbrella(self, name: str, ev: Evidence, depth: int, rule: str) -> None:
         """An innovation chain over the industries of the sections below its heading."""
@@ -373,19 +382,9 @@ class ChainRules:
         if item and not _GROUP_WORD.fullmatch(item.group("x")) and not re.search(r"重点|主导|优势|新兴|未来|各", item.group("x")):
             industry = industry_of(item.group("x"))
             if industry and len(industry) <= 10 and not _is_activity(item.group("x")):
-                ctx = self.ctx
-                name = clean_name(item.group("name"))
-                ev = ctx.ev(sent.para, sent.at(item.start("name")), sent.at(item.end("name")))
-                ichain = self.innovation_chain(name, ev, rule="ichain_run_in")
-                chain = self.industry_chain(industry, ev, clean_name(item.group("x")), rule="ichain_industry")
-                self._pair(ichain, chain, ev, "ichain_industry")
-                city = ctx.city_entity()
-                if city is not None:
-                    ctx.relation("DEVELOPS_CHAIN", city, chain, ev, rule="ichain_run_in")
-                cc = ChainContext(name=name, industry=chain.name, mention=ichain, industry_mention=chain, line=ev.line)
-                ctx.chain = cc
-                self.chains_by_name[name] = cc
-                return cc
+                ev = self.ctx.ev(sent.para, sent.at(item.start("name")), sent.at(item.end("name")))
+                return self._open_industry_ichain(clean_name(item.group("name")), industry, clean_name(item.group("x")),
+                                                  ev, "ichain_run_in", "ichain_industry")
         m = BUILD_ICHAIN.match(sent.text)
         if not m:
             return None

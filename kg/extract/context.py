@@ -159,6 +159,11 @@ class DocContext:
         self.ex.relations.append(r)
         return r
 
+    def city_government(self, ev: Evidence, printed_short: bool) -> EntityMention:
+        """The city government (市人民政府, resolved per city); 市政府 is its alias where the plan prints that."""
+        return self.entity("市人民政府", "Agency", ev, rule="city_government", scope=self.city,
+                           aliases=["市政府"] if printed_short else [])
+
     def city_entity(self, ev: Evidence | None = None) -> EntityMention | None:
         """The plan's own city (one mention per document, at its first naming)."""
         if not self.city:

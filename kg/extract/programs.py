@@ -558,8 +558,7 @@ class ProgramRules:
                 # 市委、市政府坚持…，先后出台《…》 / 市政府出台《…》: the city government the sentence names
                 gov = re.search(r"(?:^|[，,；;])(?:市委、)?市政府(?:[^。；;]{0,60}?)$", sent.text[: max(vs, 0)])
                 if gov and issuer_default.type == "City":
-                    issuer = ctx.entity("市人民政府", "Agency", ctx.ev(sent.para, sent.at(gov.start()), sent.at(gov.start() + 6)),
-                                        rule="city_government", scope=ctx.city, aliases=["市政府"])
+                    issuer = ctx.city_government(ctx.ev(sent.para, sent.at(gov.start()), sent.at(gov.start() + 6)), True)
                 ctx.relation("ISSUED", issuer, pol, ctx.ev(sent.para, sent.at(max(vs, 0)), sent.at(m.end())),
                              rule="policy_issued")
 

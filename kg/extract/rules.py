@@ -295,9 +295,9 @@ class OrgRules:
             host_names = {h.m.name for h in hosts}
             for mm in everyone:
                 # 依托A、B，实施P / 在A、B开展P试点 / 支持A、B开展P: the sites and takers named before the verb
-                before = mm.end <= rs and (re.match(r"依托|以", sent.masked[_clause_start(sent.masked, mm.start):])
-                                           or run.name.endswith("试点") and re.match(
-                                               r"(?:在|支持|鼓励|推动)", sent.masked[_clause_start(sent.masked, mm.start):]))
+                clause = sent.masked[_clause_start(sent.masked, mm.start):]
+                before = mm.end <= rs and (re.match(r"依托|以", clause)
+                                           or run.name.endswith("试点") and re.match(r"(?:在|支持|鼓励|推动)", clause))
                 if mm.m.type in ORG + ("Platform",) and (mm.start >= re_ or before) and mm.m.name not in host_names:
                     ctx.relation("PART_OF_PROGRAM", mm.m, run, mm.m.evidence, rule="program_run_members")
         subj = next((mm for mm in everyone if mm.m.type in ORG and 0 <= mm.start < 6
@@ -571,8 +571,7 @@ class OrgRules:
             if known in ORG:
                 out.append(ctx.entity(piece, known, ev, rule="known_name"))
             elif re.fullmatch(r"(?:[\u4e00-\u9fff]{2,3}市)?(?:市|人民)?政府|市人民政府", piece):
-                out.append(ctx.entity("市人民政府", "Agency", ev, rule="city_government", scope=ctx.city,
-                                      aliases=["市政府"] if piece == "市政府" else []))
+                out.append(ctx.city_government(ev, piece == "市政府"))
             elif _place_named(piece)[0] is None and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", piece) \
                     and self.plausible_short(piece) and not re.search(r"(?:管委会|政府|局|委|办|会)$", piece):
                 out.append(ctx.entity(piece, "Enterprise", ev, rule="host_cell_short"))
@@ -1245,8 +1244,7 @@ class OrgRules:
         ctx = self.ctx
         word = sent.text[s:e] if e > s else ""
         ev = ctx.ev(sent.para, sent.at(s), sent.at(max(e, s + 1)))
-        m = ctx.entity("市人民政府", "Agency", ev, rule="city_government", scope=ctx.city,
-                       aliases=["市政府"] if "政府" in word and word != "市人民政府" else [])
+        m = ctx.city_government(ev, "政府" in word and word != "市人民政府")
         return Mentioned(m, s, e)
 
     def _adjacent_short(self, sent: Sentence, s: int, e: int) -> Mentioned | None:
