@@ -366,6 +366,23 @@ def is_generic(core: str) -> bool:
     return not core or bool(_GENERIC_RE.match(core))
 
 
+# Platform kinds a plan also prints as descriptions (光伏电池检测设备实验室): kept only where a host or a
+# place names one (kg.extract.rules.OrgRules.proper_platform)
+DESCRIPTIVE_SUFFIXES = ("实验室", "工程技术研究中心", "工程研究中心", "技术研究中心", "工程中心", "技术创新中心",
+                        "企业技术中心", "技术中心", "中试基地", "产业化基地", "研究中心", "研究基地", "加速中心",
+                        "技术转移中心", "协同创新中心", "制造业创新中心", "检验检测中心", "检测中心", "概念验证中心")
+# generic words that are nonetheless a field a platform serves (新材料中试基地, 智能装备工程技术研究中心)
+_FIELD_WORDS = ("新材料", "材料", "装备", "能源", "信息", "制造", "医药", "智能", "农业", "医疗", "中医", "数字")
+_FIELD_QUALIFIERS = re.compile(r"^(?:重大|高端|智能|数字|现代|新|先进|绿色)?")
+
+
+def is_field(core: str) -> bool:
+    """A generic core made only of industry fields (新材料, 智能装备, 重大装备, 装备制造): a platform of a
+    descriptive kind so named is one platform where the plan builds it somewhere or on a host."""
+    rest = _FIELD_QUALIFIERS.sub("", core, count=1)
+    return bool(rest) and bool(re.fullmatch("(?:" + "|".join(_FIELD_WORDS) + ")+", rest)) and is_generic(core)
+
+
 # Words that end a name on its left: what precedes a name in plan prose (依托X, 支持X建设, 与X合作).
 LEFT_BOUNDARY_WORDS = sorted(
     {

@@ -27,8 +27,10 @@ from kg.extract.lexicon import (
     COUNTY_CITY,
     RENAMED_DISTRICTS,
     SHANXI_COUNTY_CITY,
+    DESCRIPTIVE_SUFFIXES,
     SUFFIXES,
     clean_name,
+    is_field,
     is_generic,
     place_prefix,
     short_place,
@@ -120,6 +122,8 @@ def boundary_before(text: str, pos: int, agency: bool = False, weak_ok: bool = F
             if w in _SINGLE_BOUNDARIES or w in "“”《》「」\"":
                 return 1
         elif w in _BOUNDARY_SET:
+            if w == "共建" and text[pos - 4 : pos - 2] in ("省部", "部省", "省市", "部市", "厅市"):
+                continue  # 白云鄂博…综合利用省部共建重点实验室: a designation inside the name
             if text[pos - 1 : pos + 1] in _CITY_HEADS:
                 continue  # 以上饶经开区…: 以 is the boundary, 上饶 the place
             return n
@@ -207,6 +211,11 @@ def typed_candidates(text: str) -> list[NameSpan]:
         if type_ in ("Platform", "ResearchInstitute") and (start == pos or not ok):
             # fields joined by 与/和/及 inside a name: 血液制品与基因工程药物工程研究中心
             joined = _field_join(text, pos, m.start())
+            if joined is None and not agency:
+                # …研究与利用湖南省重点实验室: the second field opens with a verb that stopped the name
+                pos_weak = left_extend(text, end, suffix_start=m.start(), weak_ok=True)
+                if pos_weak < pos:
+                    joined = _field_join(text, pos_weak, m.start())
             if joined is not None:
                 s3, n3, c3 = _trim(text, joined, end, m.start())
                 if n3 is not None and _valid(n3, c3, type_):
@@ -268,6 +277,8 @@ def _field_join(text: str, pos: int, suffix_start: int) -> int | None:
         return None
     j = pos - 1
     s3 = left_extend(text, j, suffix_start=j)
+    if j - s3 < 2:
+        s3 = left_extend(text, j, suffix_start=j, weak_ok=True)  # 资源研究与利用…: the first field ends in a weak verb
     while True:
         lead = _leading_word(text[s3:j])
         if not lead:
@@ -407,8 +418,8 @@ def _valid(name: str, core: str, type_: str) -> bool:
     if type_ == "Platform" and name.endswith(("平台", "云平台", "微平台")):
         # 长治市科技文献与创新服务平台: a platform is named by its place; 公共服务平台 is a category
         return _strip_places(core) != core and len(_strip_places(core)) >= 2
-    if is_generic(core):
-        return False
+    if is_generic(core) and not (type_ == "Platform" and name.endswith(DESCRIPTIVE_SUFFIXES) and is_field(_strip_places(core))):
+        return False  # (新材料中试基地 may be one: kept where a host or place names it)
     if type_ == "Platform" and _ZONE_OPENING.match(_strip_places(core)) and _strip_places(core) != core:
         return True  # 侯马经济开发区科技企业孵化器: the zone names it
     if type_ == "University" and (re.match(r"(?:高水平|统筹|用好|用活|环|签约|本地|普通|一流|特色|汽车特色|广东省高水平|本科|药理|环境工程)", name)
@@ -424,6 +435,7 @@ def _valid(name: str, core: str, type_: str) -> bool:
             and len(_strip_places(core)) >= 2:
         return True  # 滁州智能制造产业研究院: a place's institute for an industry
     if type_ == "Platform" and is_generic(_strip_places(core)) and not name.endswith(("智创城", "联盟")) \
+            and not (name.endswith(DESCRIPTIVE_SUFFIXES) and is_field(_strip_places(core))) \
             and not (_strip_places(core) != core and re.sub(r"\([^()]*\)$", "", name).endswith(_PLACE_NAMED_INCUBATORS)):
         return False  # 运城市新型研发机构: the city's platforms as a category
     if "(" in name and name.count("(") != name.count(")"):

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 from kg.extract.context import DocContext, Sentence, SentenceMembers
 from kg.extract.lexicon import (
+    DESCRIPTIVE_SUFFIXES,
+    is_field,
     CENTRAL_AGENCIES,
     CITIES,
     COUNTY_CITY,
@@ -84,10 +86,12 @@ _CATEGORY_RE = re.compile(
 # which suffix types a category overrules: 研究院 institute -> 新型研发机构 platform, 创新基地 platform -> 园区
 RETYPABLE = {("ResearchInstitute", "Platform"), ("Platform", "Zone"), ("Zone", "Platform")}
 # type words of platforms that plans also use to describe one (光伏电池检测设备实验室)
-DESCRIPTIVE_SUFFIXES = ("实验室", "工程技术研究中心", "工程研究中心", "技术研究中心", "工程中心", "技术创新中心",
-                        "企业技术中心", "技术中心", "中试基地", "产业化基地", "研究中心", "研究基地", "加速中心",
-                        "技术转移中心", "协同创新中心", "制造业创新中心", "检验检测中心", "检测中心", "概念验证中心")
 _PLACE_HEADS_2 = {p[:2] for p in PLACE_PREFIXES}
+# a province (any, full or short), a ministry or a joint designation before the kind word: the body that
+# designated the platform is part of its name (省级/市级 there only say a level: 砷化镓…省级工程技术研究中心)
+_DESIGNATION_INSIDE = re.compile(
+    "(?:" + "|".join(sorted({re.escape(x) for p in PROVINCES for x in (p, short_province(p)) if len(x) >= 2}, key=len, reverse=True))
+    + r"|国家|(?<![县市区])省|自治区|省部共建|教育部|国家地方联合|国防)(?:重点实验室|工程|技术|企业|中试|协同创新)")
 _SUFFIX_ALT = "(?:" + "|".join(re.escape(x) for x, _, _ in SUFFIXES if len(x) >= 2) + ")$"
 _QUOTED_PART = re.compile(r"“[^”]+”")
 _LEAD_IN = re.compile(r"^(?:" + "|".join(sorted(map(re.escape, set(LEAD_VERBS) | {"新建了", "建成了", "发起", "涌现出", "深化",
@@ -319,8 +323,8 @@ class OrgRules:
             return place_prefix(body, min_rest=0) is not None and not body.startswith("国家")
         if place_prefix(name, min_rest=0) and not re.match(r"国家(?:级|认可|重点)", name):
             return True
-        if re.search(r"(?:山西省|山西|国家)(?:重点实验室|工程|技术|企业|中试)", name):
-            return True
+        if _DESIGNATION_INSIDE.search(name):
+            return True  # …育种山西省重点实验室, 低温装备省重点实验室, …省部共建重点实验室: a designation names it
         return self._opens_with_known_org(name)
 
     def _opens_with_known_org(self, name: str) -> bool:
@@ -925,7 +929,8 @@ class OrgRules:
             for ms, me in split_members(sent.text, s, m.end("list")):
                 word = clean_name(sent.text[ms:me])
                 word = re.sub(r"^(?:建设|培育|加大|支持|推进|推动|加快|依托)", "", word)
-                if len(word) < 2 or len(word) > 16 or is_generic(word) or any(n.start <= ms and n.end >= me for n in names):
+                if len(word) < 2 or len(word) > 16 or is_generic(word) and not is_field(word) \
+                        or any(n.start <= ms and n.end >= me for n in names):
                     continue
                 if re.search(r"(?:实验室|中心|基地|机构|联盟|平台|孵化器|空间|院|所|公司|集团)$", word):
                     continue
@@ -933,7 +938,8 @@ class OrgRules:
                 name = word + (m.group("mod") if m.group("mod") in ("自治区", "省") else "") + m.group("suf")
                 t, st = SUFFIX_INDEX.get(m.group("suf"), ("Platform", None))
                 ev = ctx.ev(sent.para, sent.at(ms), sent.at(m.end()))
-                pm = ctx.entity(name, "Platform", ev, subtype=st, rule="platform_list", aliases=[clean_name(sent.text[ms:m.end()])])
+                printed = clean_name(sent.text[ms:me]) + (m.group("mod") or "") + m.group("suf")  # 智能装备市级中试基地
+                pm = ctx.entity(name, "Platform", ev, subtype=st, rule="platform_list", aliases=[printed] if printed != name else [])
                 built.append(Mentioned(pm, ms, m.end()))
                 for w in who:
                     ctx.relation("HOSTS", w.m, pm, ctx.ev(sent.para, sent.at(w.start), sent.at(m.end())), rule="host_build")
