@@ -416,8 +416,9 @@ def _valid(name: str, core: str, type_: str) -> bool:
         # 高性能铜合金板带研发平台: named by what it develops (a host builds it)
         return len(core) >= 4 and not is_generic(core)
     if type_ == "Platform" and name.endswith(("平台", "云平台", "微平台")):
-        # 长治市科技文献与创新服务平台: a platform is named by its place; 公共服务平台 is a category
-        return _strip_places(core) != core and len(_strip_places(core)) >= 2
+        # 长治市科技文献与创新服务平台: a platform is named by its place, 铸造产业公共技术服务平台 by the
+        # field it serves; 公共服务平台, 一体化服务平台 are categories
+        return _strip_places(core) != core and len(_strip_places(core)) >= 2 or _field_named(core)
     if is_generic(core) and not (type_ == "Platform" and name.endswith(DESCRIPTIVE_SUFFIXES) and is_field(_strip_places(core))):
         return False  # (新材料中试基地 may be one: kept where a host or place names it)
     if type_ == "Platform" and _ZONE_OPENING.match(_strip_places(core)) and _strip_places(core) != core:
@@ -464,6 +465,23 @@ def _valid(name: str, core: str, type_: str) -> bool:
     if type_ == "Agency":
         return _strip_places(core) != core or core[:1] in "市省县区"
     return True
+
+
+_SERVICE_WORDS = re.compile(r"检验检测|检测认证|检测|认证|质量|计量|标准|设计|研发|测试|验证|共性|公共|技术|服务|共享|开放|"
+                            r"互联网|工业|大数据|数据|信息|交易|交流|合作|协同|转移|转化|孵化|创业|创新|科技|成果|资源|"
+                            r"产业链?|行业|集群|领域|综合|中试|仪器|设备|和|与|及|、")
+
+
+def _field_named(core: str) -> bool:
+    """A technical platform named for the industry or product it serves (铸造产业公共技术服务平台, 食品产业
+    工业互联网平台, 汽车零部件检验检测公共服务平台): the field first, then only service words, one of
+    them technical. 金融综合服务平台, 科技中介服务平台, 一体化服务平台 are kinds of service."""
+    m = re.fullmatch(r"(?P<field>[\u4e00-\u9fffA-Z]{2,10}?)(?:" + _SERVICE_WORDS.pattern + r")+", core)
+    if not m or not re.search(r"公共|共性|技术|检验|检测|互联网|研发|中试|测试", core[m.end("field"):]):
+        return False
+    field = m.group("field")
+    return not is_generic(field) and not _SERVICE_WORDS.search(field) \
+        and not re.search(r"[一二三四五六七八九十两]|各类|一批|化$|金融|中介|专利|知识产权|人才|企业|政务|网上|线上|条件|^(?:要|领办|优化|构建|建设)", field)
 
 
 def _strip_places(s: str) -> str:
