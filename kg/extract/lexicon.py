@@ -294,6 +294,17 @@ SUFFIXES: list[tuple[str, str, str | None]] = sorted(
         ("技术转移服务中心", "Platform", "TechInnovationCenter"), ("技术产权交易中心", "Platform", None),
         ("技术交易中心", "Platform", None), ("交易平台", "Platform", None), ("概念验证中心", "Platform", None),
         ("创新促进中心", "Platform", None), ("知识产权保护工作站", "Platform", None),
+        # markets, transfer and data services, field stations a plan names as its platforms
+        ("技术交易市场", "Platform", None), ("技术市场", "Platform", None), ("成果转化中心", "Platform", None),
+        ("成果转化服务中心", "Platform", None), ("成果转移转化中心", "Platform", None), ("成果转移转化服务中心", "Platform", None),
+        ("成果转化基地", "Platform", None), ("科创飞地", "Platform", None), ("人才飞地", "Platform", None),
+        ("创新飞地", "Platform", None), ("标识解析二级节点", "Platform", None), ("大数据中心", "Platform", None),
+        ("试验示范站", "Platform", None), ("试验站", "Platform", None), ("实验站", "Platform", None),
+        ("种质资源圃", "Platform", None), ("工业设计中心", "Platform", None),
+        ("设计中心", "Platform", None), ("检验中心", "Platform", None), ("测试场", "Platform", None),
+        ("企业加速器", "Platform", "Incubator"), ("产业加速器", "Platform", "Incubator"), ("创客空间", "Platform", "Incubator"), ("创新创业基地", "Platform", "Incubator"),
+        ("创业基地", "Platform", "Incubator"), ("互联网平台", "Platform", None), ("中试平台", "Platform", None),
+        ("验证平台", "Platform", None), ("检测平台", "Platform", None), ("技术创新平台", "Platform", None),
         # zones
         ("经济技术开发区", "Zone", None), ("高新技术产业开发区", "Zone", None), ("经济开发区", "Zone", None),
         ("高新技术开发区", "Zone", None), ("开发区", "Zone", None), ("高新区", "Zone", None), ("经开区", "Zone", None),
@@ -353,7 +364,7 @@ GENERIC_WORDS = sorted(
         "工程技术", "科技创新", "科技成果转化", "技术转移", "协同", "联合体", "医疗", "卫生", "临床医学", "医学科学",
         "工作", "重大", "高端", "高能级", "一大批", "主导", "小贷", "科技小贷", "融资担保", "政府性", "担保", "国家级重点", "各级各类", "大型科学仪器", "分析测试", "研发创新",
         # kinds of platform a plan sets up, not one of them (离岸孵化器, 飞地孵化器, 县域科技企业孵化器, 国家地方联合工程研究中心)
-        "离岸", "飞地", "县域", "自治区", "自治区级", "国家地方", "地方",
+        "离岸", "飞地", "县域", "大学生", "网上", "线上", "线上线下", "自治区", "自治区级", "国家地方", "地方",
     },
     key=len,
     reverse=True,

@@ -87,7 +87,10 @@ _JOINT_WORDS = ("联合", "协同")
 _DESIGNATED_ZONE = re.compile(r"(?:国家自主创新示范区|自由贸易试验区|综合保税区)(?:[\u4e00-\u9fff]{2,4}片区)?$")
 # incubators and transfer centres a city or county names as its own (吕梁市科技企业孵化器): one each, not a category
 _PLACE_NAMED_INCUBATORS = ("科技企业孵化器", "孵化器", "孵化基地", "创业园", "技术转移中心", "科技大市场",
-                           "技术交易所", "知识产权保护中心", "知识产权运营中心")  # 联合实验室, 联合研发中心, 协同创新中心: part of the type word
+                           "技术交易所", "知识产权保护中心", "知识产权运营中心", "技术交易市场", "技术市场",
+                           "技术转移服务中心", "成果转化中心", "成果转化服务中心", "成果转移转化服务中心", "科创飞地")  # 联合实验室, 联合研发中心, 协同创新中心: part of the type word
+# kinds only a place names (泉州市技术市场, 焦作市工业互联网标识解析二级节点); 网上技术市场, 城市大数据中心 are kinds
+_PLACE_ONLY = ("技术交易市场", "技术市场", "标识解析二级节点", "大数据中心")
 _PLACE_HEADS = {short_place(c)[:2] for c in SHANXI_COUNTY_CITY} | {c[:2] for c in CITIES}
 # a development zone is named by its county anywhere in China (谷城经济开发区 of 谷城县); elsewhere a
 # county's short form is too often an everyday word (资源 of 资源县) to count as a place
@@ -415,10 +418,15 @@ def _valid(name: str, core: str, type_: str) -> bool:
     if type_ == "Platform" and name.endswith("研发平台"):
         # 高性能铜合金板带研发平台: named by what it develops (a host builds it)
         return len(core) >= 4 and not is_generic(core)
+    if type_ == "Platform" and name.endswith(_PLACE_ONLY):
+        rest = _strip_places(core).lstrip("省市县区")
+        return _strip_places(core) != core and (not rest or not is_generic(rest)) \
+            and not core.startswith(("全国", "国家"))  # 泉州市技术市场, not 全国技术交易市场
     if type_ == "Platform" and name.endswith(("平台", "云平台", "微平台")):
         # 长治市科技文献与创新服务平台: a platform is named by its place, 铸造产业公共技术服务平台 by the
         # field it serves; 公共服务平台, 一体化服务平台 are categories
-        return _strip_places(core) != core and len(_strip_places(core)) >= 2 or _field_named(core)
+        return _strip_places(core) != core and len(_strip_places(core)) >= 2 \
+            or _field_named(re.sub(r"(?:云|微)?平台$", "", name) if name.startswith(core) else core)
     if is_generic(core) and not (type_ == "Platform" and name.endswith(DESCRIPTIVE_SUFFIXES) and is_field(_strip_places(core))):
         return False  # (新材料中试基地 may be one: kept where a host or place names it)
     if type_ == "Platform" and _ZONE_OPENING.match(_strip_places(core)) and _strip_places(core) != core:
@@ -467,7 +475,7 @@ def _valid(name: str, core: str, type_: str) -> bool:
     return True
 
 
-_SERVICE_WORDS = re.compile(r"检验检测|检测认证|检测|认证|质量|计量|标准|设计|研发|测试|验证|共性|公共|技术|服务|共享|开放|"
+_SERVICE_WORDS = re.compile(r"检验检测|检测认证|检测|检验|认证|质量|计量|标准|设计|研发|测试|验证|共性|公共|技术|服务|共享|开放|"
                             r"互联网|工业|大数据|数据|信息|交易|交流|合作|协同|转移|转化|孵化|创业|创新|科技|成果|资源|"
                             r"产业链?|行业|集群|领域|综合|中试|仪器|设备|和|与|及|、")
 
@@ -477,7 +485,8 @@ def _field_named(core: str) -> bool:
     工业互联网平台, 汽车零部件检验检测公共服务平台): the field first, then only service words, one of
     them technical. 金融综合服务平台, 科技中介服务平台, 一体化服务平台 are kinds of service."""
     m = re.fullmatch(r"(?P<field>[\u4e00-\u9fffA-Z]{2,10}?)(?:" + _SERVICE_WORDS.pattern + r")+", core)
-    if not m or not re.search(r"公共|共性|技术|检验|检测|互联网|研发|中试|测试", core[m.end("field"):]):
+    if not m or not re.search(r"公共|共性|技术|检验|检测|互联网|研发|中试|测试", core[m.end("field"):]) \
+            or core[m.end("field")] in "和与及、":  # 智能工厂和工业互联网平台: two things
         return False
     field = m.group("field")
     return not is_generic(field) and not _SERVICE_WORDS.search(field) \

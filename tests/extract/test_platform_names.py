@@ -1,0 +1,71 @@
+"""Forms of the fifteenth rule set: how plans outside 山西 name their platforms. A province, ministry or
+joint designation inside a name (…湖南省重点实验室, 低温装备省重点实验室, …省部共建重点实验室) names it
+as 山西省 does; a field-named platform is one where a host, a place or a list names it; technical
+service platforms are named by the field they serve; markets, transfer centres and field stations are
+platforms too, and a place names them."""
+
+from __future__ import annotations
+
+from .conftest import ents, rels
+
+
+def test_a_province_or_ministry_inside_the_name_designates_the_platform(mini_plan):
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第三章 创新平台",
+        "（一）重点实验室。依托怀化学院提质建设民族药用植物资源研究与利用湖南省重点实验室、武陵山片区生态农业智能控制技术湖南省重点实验室。",
+        "依托开封空分建设低温装备省重点实验室；依托内蒙古科技大学建设白云鄂博矿多金属资源综合利用省部共建重点实验室。",
+        "建设光伏电池检测设备实验室。",
+    ])
+    platforms = ents(ex, "Platform")
+    assert {"民族药用植物资源研究与利用湖南省重点实验室", "武陵山片区生态农业智能控制技术湖南省重点实验室",
+            "低温装备省重点实验室", "白云鄂博矿多金属资源综合利用省部共建重点实验室"} <= platforms
+    assert "光伏电池检测设备实验室" not in platforms  # a description with no host, place or designation
+    hosts = rels(ex, "HOSTS")
+    assert {("怀化学院", "民族药用植物资源研究与利用湖南省重点实验室"),
+            ("怀化学院", "武陵山片区生态农业智能控制技术湖南省重点实验室"),
+            ("内蒙古科技大学", "白云鄂博矿多金属资源综合利用省部共建重点实验室")} <= hosts
+
+
+def test_a_field_named_platform_where_a_place_host_or_list_names_it(mini_plan):
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第三章 创新平台",
+        "4. 中试基地建设工程。建设生物医药、铝基新材料、智能装备等市级中试基地3个以上。",
+        "在德阳经开区建设重大装备中试基地，为清洁能源装备提供服务。依托太原理工大学建设新材料工程技术研究中心。",
+        "建设新材料中试基地。",
+    ])
+    platforms = {m.name: m for m in ex.entities if m.type == "Platform"}
+    assert {"生物医药中试基地", "铝基新材料中试基地", "智能装备中试基地", "重大装备中试基地",
+            "新材料工程技术研究中心"} <= set(platforms)
+    assert "新材料中试基地" not in platforms  # no host, place or list: a kind
+    # each list member's alias is its own printed name, not the whole list
+    assert platforms["智能装备中试基地"].aliases == ["智能装备市级中试基地"]
+    assert ("重大装备中试基地", "德阳经开区") in rels(ex, "LOCATED_IN")
+    assert ("太原理工大学", "新材料工程技术研究中心") in rels(ex, "HOSTS")
+
+
+def test_technical_service_platforms_are_named_by_the_field_they_serve(mini_plan):
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第三章 创新平台",
+        "建设铸造产业公共技术服务平台、汽车零部件检验检测公共服务平台，推动食品产业工业互联网平台建设。",
+        "完善金融综合服务平台、科技中介服务平台和网上技术交易平台，打造一体化服务平台。",
+    ])
+    platforms = ents(ex, "Platform")
+    assert {"铸造产业公共技术服务平台", "汽车零部件检验检测公共服务平台", "食品产业工业互联网平台"} <= platforms
+    assert not platforms & {"金融综合服务平台", "科技中介服务平台", "网上技术交易平台", "一体化服务平台"}
+
+
+def test_markets_transfer_centres_and_stations_are_platforms_a_place_names(mini_plan):
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第五章 成果转化",
+        "建设大同市技术转移服务中心和邯郸市技术交易市场，对接网上技术市场，设立宿迁（南京）科创飞地。",
+        "建设焦作市工业互联网标识解析二级节点，与西北农林科技大学共建汉中茶叶试验示范站。",
+        "建设晋中开发区科技企业加速器和九洲创客空间，配置医用直线加速器。",
+    ])
+    platforms = ents(ex, "Platform")
+    assert {"大同市技术转移服务中心", "邯郸市技术交易市场", "宿迁(南京)科创飞地", "焦作市工业互联网标识解析二级节点",
+            "汉中茶叶试验示范站", "晋中开发区科技企业加速器", "九洲创客空间"} <= platforms
+    assert not platforms & {"网上技术市场", "医用直线加速器"}
