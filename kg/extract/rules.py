@@ -167,6 +167,7 @@ class OrgRules:
         self._gazetteer_re = re.compile("|".join(sorted(map(re.escape, self.gazetteer), key=len, reverse=True))) \
             if self.gazetteer else None
         self.last_subject: Mentioned | None = None
+        self._title: Mentioned | None = None  # the platform an item's run-in title names ((一)大同氢能产业研究院。)
         self._nested_names: set[str] = set()
         self._named_built: list[Mentioned] = []  # platforms named after their host, found by _host_named
 
@@ -267,6 +268,7 @@ class OrgRules:
         lists = self._enterprise_lists(sent, names)
         awards = self._award_subjects(sent, names)
         hosts, built = self._hosts(sent, names, cats + gazetteered)
+        hosts += self._title_hosts(sent, names, placed, cats + gazetteered)
         partners = self._collaborations(sent, names, cats + gazetteered)
         self._leads(sent, names)
         everyone = placed + cats + lists + awards + partners + built + [h for h in hosts if h.start >= 0]
@@ -310,6 +312,39 @@ class OrgRules:
             self.last_subject = subj
 
     # ------------------------------------------------------------------ platforms
+    def _title_hosts(self, sent: Sentence, names: list[NameSpan], placed: list[Mentioned],
+                     extra: list[Mentioned]) -> list[Mentioned]:
+        """(一)大同氢能产业研究院。由市政府与中国科学院大连化学物理研究所、清华大学合作共建，…: an item titled
+        with one platform, whose next sentence says who builds it without naming it again."""
+        t = _TITLE_ITEM.match(sent.text) if sent.start == 0 else None
+        if t:  # the title: a heading of its own, or the first sentence of the item's paragraph
+            whole = [mm for mm in placed if mm.start == t.start("name") and mm.end == t.end("name")
+                     and mm.m.type in ("Platform", "ResearchInstitute")]
+            self._title = whole[0] if whole else None
+            return []
+        title = self._title
+        self._title = None  # only the sentence right after the title
+        m = _TITLE_BUILDERS.match(sent.text)
+        if title is None or m is None:
+            return []
+        who_s, who_e = m.start("who"), m.end("who")
+        builders = [self.emit(sent, n) for n in names if n.start >= who_s and n.end <= who_e and n.type in ORG]
+        builders += [x for x in extra if x.start >= who_s and x.end <= who_e and x.m.type in ORG]
+        if not builders and m.group("lead"):
+            short = self._slot_short(sent, who_s, who_e)  # 由正清制药牵头，联合…: a trade name in the slot
+            builders += [short] if short is not None else []
+        if m.group("partners"):
+            ps = m.start("partners")
+            builders += [self.emit(sent, n) for n in names if n.start >= ps and n.end <= m.end("partners") and n.type in ORG]
+        ctx = self.ctx
+        ev = ctx.ev(sent.para, sent.at(0), sent.at(m.end()))
+        for b in builders:
+            if b.m.name != title.m.name:
+                ctx.relation("HOSTS", b.m, title.m, ev, rule="host_title")
+        if builders and title.m.type == "ResearchInstitute":
+            ctx.notes.category_types.setdefault(title.m.name, ("Platform", "NewRDInstitution"))  # a built institute
+        return builders
+
     def proper_platform(self, n: NameSpan) -> bool:
         """A platform's name, not a description of one: named for a place (山西省…工程研究中心,
         …育种山西省重点实验室), an organisation (长治学院产教融合创新基地, 清华企业技术中心) or
@@ -1389,6 +1424,11 @@ _LEAD_BUILDER = re.compile(r"(?:由|以|支持)(?P<who>[^,，;；。由以]{2,40
 _SET_UP_AT_EACH = re.compile(r"在(?P<list>[^,，;；。在]{2,60}?)(?P<cat>等(?:龙头|骨干|重点|有条件的)?(?:企业|单位))?"
                              r"(?:新设|设立|建立|建设|组建|新建)(?P<kind>院士\(专家\)工作站|院士专家工作站|院士工作站|"
                              r"博士后科研工作站|博士后工作站|博士后创新实践基地|企业技术中心|重点实验室)(?=[、和及与或]|[^\u4e00-\u9fff(]|$)")
+# an item's run-in title that is one name: (一)大同氢能产业研究院。 / 3.许昌中原电气谷电力装备研究院。
+_TITLE_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*(?P<name>[^，,；;。：:、]{4,40})[。：:]\s*$")
+# …and the sentence after it naming only its builders: 由X(牵头)(，)(联合|与)Y…(合作)共建/组建，
+_TITLE_BUILDERS = re.compile(r"^\s*(?:由|依托)(?P<who>[^，,；;。]{2,80}?)(?P<lead>牵头)?(?:[，,](?:联合|会同)(?P<partners>[^，,；;。]{2,60}?))?"
+                             r"(?:合作|联合|共同|负责)?(?:共建|组建|建设|成立|设立|运营|发起成立)(?:运营)?(?=[，,。；;]|$)")
 _LEADER_BUILDS = re.compile(r"(?:^|[。；;]|支持|推动|鼓励)(?P<who>[^，,；;。]{2,60}?)作为[^，,；;。]{0,30}?(?:链主|龙头)[^，,；;。]{0,8}"
                             r"[，,](?:要|并|将|同时)?(?:牵头|带头)(?:联合[^，,；;。]{0,40}?)?(?:组建|建设|成立|打造|设立)")
 _BUILD_AFTER = re.compile(r"(?:组建|建设|成立|共建|发起|筹建|争创|设立)(?:了|的)?")

@@ -69,3 +69,21 @@ def test_markets_transfer_centres_and_stations_are_platforms_a_place_names(mini_
     assert {"大同市技术转移服务中心", "邯郸市技术交易市场", "宿迁(南京)科创飞地", "焦作市工业互联网标识解析二级节点",
             "汉中茶叶试验示范站", "晋中开发区科技企业加速器", "九洲创客空间"} <= platforms
     assert not platforms & {"网上技术市场", "医用直线加速器"}
+
+
+def test_an_item_titled_with_a_platform_and_then_its_builders(mini_plan):
+    """(一)大同氢能产业研究院。由市政府与…合作共建 / 1.Y。由正清制药牵头，联合A共同建设: the builders the next
+    sentence names host the platform of the title; an institute so built is a new R&D institution."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第三章 创新平台",
+        "3.许昌中原电气谷电力装备研究院。由许继集团有限公司、森源集团有限公司与许昌学院联合组建，面向电力装备开展研发。",
+        "（一）大同氢能产业研究院。由市政府与清华大学合作共建，聚焦燃料电池关键材料。",
+        "1.怀化生物医药产业技术研究院。由正清制药牵头，联合湖南医药学院共同建设，重点开展中药新药研发。",
+    ])
+    hosts = rels(ex, "HOSTS")
+    assert {("许继集团有限公司", "许昌中原电气谷电力装备研究院"), ("森源集团有限公司", "许昌中原电气谷电力装备研究院"),
+            ("许昌学院", "许昌中原电气谷电力装备研究院"), ("清华大学", "大同氢能产业研究院"),
+            ("正清制药", "怀化生物医药产业技术研究院"), ("湖南医药学院", "怀化生物医药产业技术研究院")} <= hosts
+    assert not [s for s, t in hosts if "政府" in s]  # the city partners; the institutions build it
+    assert "许昌中原电气谷电力装备研究院" in ents(ex, "Platform")
