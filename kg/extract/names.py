@@ -59,7 +59,7 @@ class NameSpan:
 _SUFFIX_RE = re.compile("|".join(re.escape(s) + ("(?!生(?!态|物|命))" if s == "大学" else "") for s, _, _ in SUFFIXES))
 _SUFFIX_TYPES = {s: (t, st) for s, t, st in SUFFIXES}
 _PLATFORM_KINDS = tuple(s for s, t, _ in SUFFIXES if t == "Platform")
-_NAME_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·()\-—]")
+_NAME_CHAR = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·()\-—]")
 _QUANTITY = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)\s*[家个所项批名位座]$")
 _TRAILER = re.compile(r"^\((?:筹|[\u4e00-\u9fff]{2,4})\)")
 _BOUNDARY_SET = set(LEFT_BOUNDARY_WORDS)
@@ -127,6 +127,10 @@ def boundary_before(text: str, pos: int, agency: bool = False, weak_ok: bool = F
         elif w in _BOUNDARY_SET:
             if w == "共建" and text[pos - 4 : pos - 2] in ("省部", "部省", "省市", "部市", "厅市"):
                 continue  # 白云鄂博…综合利用省部共建重点实验室: a designation inside the name
+            if w == "建有" and text[pos : pos + 1] in "色机":
+                continue  # 省部共建有机旱作农业…, …新材料建有色金属…: 有机/有色 are words
+            if w == "认定" and text[pos - 4 : pos - 2] in ("国家", "省级") and text[pos : pos + 2] in ("企业", "技术"):
+                continue  # 巨石集团国家认定企业技术中心: the designation is part of the centre's name
             if text[pos - 1 : pos + 1] in _CITY_HEADS:
                 continue  # 以上饶经开区…: 以 is the boundary, 上饶 the place
             return n

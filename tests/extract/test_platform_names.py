@@ -87,3 +87,16 @@ def test_an_item_titled_with_a_platform_and_then_its_builders(mini_plan):
             ("正清制药", "怀化生物医药产业技术研究院"), ("湖南医药学院", "怀化生物医药产业技术研究院")} <= hosts
     assert not [s for s, t in hosts if "政府" in s]  # the city partners; the institutions build it
     assert "许昌中原电气谷电力装备研究院" in ents(ex, "Platform")
+
+
+def test_designated_centres_and_numbered_institutes_keep_their_whole_name(mini_plan):
+    """国家认定 is part of an enterprise technology centre's name; 〇 is a digit of a numbered institute."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第三章 创新平台",
+        "推动玻纤复合材料应用。巨石集团国家认定企业技术中心要在智能制造领域发挥作用，联合中国船舶集团有限公司第七一〇研究所开展攻关。",
+        "支持湘电集团有限公司建有国家认定企业技术中心，推进省部共建有机旱作农业国家重点实验室建设。",
+    ])
+    assert {"巨石集团国家认定企业技术中心", "省部共建有机旱作农业国家重点实验室"} <= ents(ex, "Platform")
+    assert "国家认定企业技术中心" not in ents(ex, "Platform")
+    assert "中国船舶集团有限公司第七一〇研究所" in ents(ex, "ResearchInstitute")
