@@ -1226,7 +1226,16 @@ class OrgRules:
             cs = max(text.rfind(c, 0, m.start()) for c in "；;。") + 1
             before = [n for n in names if cs <= n.start and n.end <= m.start() and n.type in ORG
                       and not re.search(r"[与同][^，,；;。]*$", text[cs : n.start])]
-            if before:
+            led = _LED_BY.search(text[cs : m.start()])
+            co: list[Mentioned] = []
+            if led:
+                # 由江淮电机牵头，联合… / 支持惠科光电、隆基乐叶等领军企业牵头，联合…: the leaders are the subjects
+                ls, le = cs + led.start("x"), cs + led.end("x")
+                leaders = [self.emit(sent, n) for n in names if ls <= n.start and n.end <= le and n.type in ORG]
+                leaders = leaders or self.members(sent, ls, le, names, "Enterprise", rule="joint_leader")
+                leaders = [x for x in leaders if x.m.type in ORG]
+                a, co = (leaders[0], leaders[1:]) if leaders else (None, [])
+            elif before:
                 a = self.emit(sent, before[-1])
             elif re.fullmatch(r"\s*(?:并|同时|积极|主动|深入|加强|大力)?", text[cs : m.start()]):
                 # nothing before 联合 in its clause: the subject carried over a ；, else the plan's voice
@@ -1238,8 +1247,10 @@ class OrgRules:
             ev = self.ctx.ev(sent.para, sent.at(min(a.start, m.start()) if a.start >= 0 else m.start()), sent.at(end))
             for n in partners:
                 b = self.emit(sent, n)
+                for a_ in (a, *co):
+                    if b.m.name != a_.m.name:
+                        self.ctx.relation("COLLABORATES_WITH", a_.m, b.m, ev, rule="collab_joint")
                 if b.m.name != a.m.name:
-                    self.ctx.relation("COLLABORATES_WITH", a.m, b.m, ev, rule="collab_joint")
                     out.append(b)
         return out
 
@@ -1424,6 +1435,9 @@ _LEAD_BUILDER = re.compile(r"(?:由|以|支持)(?P<who>[^,，;；。由以]{2,40
 _SET_UP_AT_EACH = re.compile(r"在(?P<list>[^,，;；。在]{2,60}?)(?P<cat>等(?:龙头|骨干|重点|有条件的)?(?:企业|单位))?"
                              r"(?:新设|设立|建立|建设|组建|新建)(?P<kind>院士\(专家\)工作站|院士专家工作站|院士工作站|"
                              r"博士后科研工作站|博士后工作站|博士后创新实践基地|企业技术中心|重点实验室)(?=[、和及与或]|[^\u4e00-\u9fff(]|$)")
+# the leader(s) of a joint effort in the clause before 联合: 由X牵头， / 支持A、B等领军企业牵头，
+_LED_BY = re.compile(r"(?:^|由|支持|鼓励|推动|引导)\s*(?P<x>[^，,；;。由]{2,60}?)(?:等(?:龙头|骨干|链主|领军|重点|优势)?(?:企业|单位|高校))?"
+                     r"(?:牵头|领衔)[，,]?\s*$")
 # an item's run-in title that is one name: (一)大同氢能产业研究院。 / 3.许昌中原电气谷电力装备研究院。
 _TITLE_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*(?P<name>[^，,；;。：:、]{4,40})[。：:]\s*$")
 # …and the sentence after it naming only its builders: 由X(牵头)(，)(联合|与)Y…(合作)共建/组建，

@@ -100,3 +100,18 @@ def test_designated_centres_and_numbered_institutes_keep_their_whole_name(mini_p
     assert {"巨石集团国家认定企业技术中心", "省部共建有机旱作农业国家重点实验室"} <= ents(ex, "Platform")
     assert "国家认定企业技术中心" not in ents(ex, "Platform")
     assert "中国船舶集团有限公司第七一〇研究所" in ents(ex, "ResearchInstitute")
+
+
+def test_the_leaders_before_lianhe_collaborate_with_its_partners(mini_plan):
+    """由江淮电机牵头，联合A、B组建… / 支持惠科光电、隆基乐叶等领军企业牵头，联合…: the leaders of the clause,
+    not the subject of the sentence before, work with each partner."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第三章 创新平台",
+        "应流集团牵头组建的安徽省先进铸造技术创新中心，要聚焦共性技术。由江淮电机牵头，联合合肥工业大学、安徽大学组建安徽省高效电机技术创新中心。",
+        "支持惠科光电、隆基乐叶等领军企业牵头，联合中国科学技术大学、合肥工业大学等高校组建省级技术创新中心。",
+    ])
+    collab = rels(ex, "COLLABORATES_WITH")
+    assert {("江淮电机", "合肥工业大学"), ("江淮电机", "安徽大学"), ("惠科光电", "中国科学技术大学"),
+            ("隆基乐叶", "中国科学技术大学"), ("隆基乐叶", "合肥工业大学")} <= collab
+    assert not [p for p in collab if p[0].startswith("应流")]
