@@ -124,9 +124,9 @@ def test_eval_on_the_evaluation_texts():
     for g in report.gold:
         ent.add(g.entity_total())
         rel.add(g.relation_total())
-    assert len(report.gold) >= 70
-    assert ent.precision >= 0.90 and ent.recall >= 0.85, ent  # rule set 14 over the 70: 0.919 / 0.866
-    assert rel.precision >= 0.80 and rel.recall >= 0.69, rel  # 0.825 / 0.705
+    assert len(report.gold) >= 74
+    assert ent.precision >= 0.90 and ent.recall >= 0.86, ent  # rule set 15 over the 74: 0.920 / 0.873
+    assert rel.precision >= 0.81 and rel.recall >= 0.70, rel  # 0.829 / 0.710
 
 
 def test_one_annotation_scored_against_another(tmp_path):
