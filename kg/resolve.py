@@ -171,6 +171,10 @@ def zone_key(name: str) -> str | None:
     p, rest = place_of(clean_name(name))
     if p is None:  # 瑞金经开区 = 瑞金经济技术开发区: a county's short form names its zone
         p = next((c[:-1] for c in COUNTY_CITY if len(c) > 2 and clean_name(name).startswith(c[:-1])), None)
+        town = re.match(r"^([\u4e00-\u9fff]{2})(?:国家)?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区)$",
+                        clean_name(name))
+        if p is None and town:
+            p = town.group(1)  # 慈湖高新区 = 慈湖高新技术产业开发区: a town's two characters name it too
         if p is None:
             return None
         rest = clean_name(name)[len(p) :]

@@ -85,8 +85,8 @@ _PROVINCE_END = re.compile(r"(?:省|市|(?:壮族|回族|维吾尔)?自治区|�
 # district names derived from the table, not printed in it: 梁山区 of 梁山县 is also the end of 吕梁山区,
 # so they count only where a name may start (kg.extract.names.place_names)
 RENAMED_DISTRICTS: set[str] = set()
-# 宜宾县 became 叙州区 in 2018; the 2020 table drawn from cpca still has the county
-_RENAMED_OUTRIGHT = {"宜宾县": "叙州区"}
+# 宜宾县 became 叙州区 and 株洲县 渌口区 in 2018; the 2020 table drawn from cpca still has the counties
+_RENAMED_OUTRIGHT = {"宜宾县": "叙州区", "株洲县": "渌口区"}  # 株洲县 became 渌口区 in 2018
 
 
 def _national() -> tuple[dict[str, str], dict[str, str], tuple[str, ...]]:
@@ -411,7 +411,7 @@ LEFT_BOUNDARY_WORDS = sorted(
         "共同建设", "依托于", "优先", "分别", "先后", "相继", "目前", "现有", "拥有", "建成", "获得", "荣获",
         "成功", "认定为", "命名为", "挂牌", "授牌", "全市", "全省", "我市", "本市", "该市", "市域内", "域内",
         "以上", "或", "“", "”", "《", "》", "「", "」", "新设", "建立", "缺少", "缺乏", "修订", "备案", "举办",
-        "做实", "升级", "保持", "提档", "建有", "巩固", "链主企业", "龙头企业", "领军企业", "骨干企业", "以下简称", "简称", "所属", "旗下", "下属",
+        "做实", "升级", "保持", "提档", "建有", "巩固", "位于", "链主企业", "龙头企业", "领军企业", "骨干企业", "以下简称", "简称", "所属", "旗下", "下属",
     },
     key=len,
     reverse=True,

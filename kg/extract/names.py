@@ -215,6 +215,12 @@ def typed_candidates(text: str) -> list[NameSpan]:
                 if n2 is not None and _valid(n2, c2, type_) and re.fullmatch(r"[\u4e00-\u9fff]{3,}", chunk) \
                         and not is_generic(chunk) and not _SUFFIX_RE.search(chunk) and _strip_places(chunk):
                     pos, start, name, core, ok = pos2, s2, n2, c2, True
+        if not ok and type_ == "Zone" and boundary_before(text, pos) == 1 and text[pos - 2 : pos] in _ZONE_HEADS \
+                and (pos < 3 or not _NAME_CHAR.match(text[pos - 3]) or boundary_before(text, pos - 2)):
+            # 依托泰和工业园区: 和 ends a county's short name (泰和县), not a list
+            s5, n5, c5 = _trim(text, pos - 2, end, m.start(), type_)
+            if n5 is not None and _valid(n5, c5, type_):
+                pos, start, name, core, ok = pos - 2, s5, n5, c5, True
         if type_ in ("Platform", "ResearchInstitute") and (start == pos or not ok):
             # fields joined by 与/和/及 inside a name: 血液制品与基因工程药物工程研究中心
             joined = _field_join(text, pos, m.start())
@@ -472,7 +478,9 @@ def _valid(name: str, core: str, type_: str) -> bool:
         if name.endswith("走廊") and len(_strip_places(core)) >= 2 and not re.search(_NOT_A_ZONE_HEAD, core):
             return True  # 成德绵科技创新走廊, 环泉州湾科技创新走廊
         return _strip_places(core) != core or core[:2] in _PLACE_HEADS or _bracketed_place(core) \
-            or core[:2] in _ZONE_HEADS and name.endswith(_DEVELOPMENT_ZONES)
+            or core[:2] in _ZONE_HEADS and name.endswith(_DEVELOPMENT_ZONES) \
+            or len(core) == 2 and name.endswith(_DEVELOPMENT_ZONES) and not is_generic(core) \
+            and not re.search(_NOT_A_ZONE_HEAD, core)  # 汊河经济开发区, 榆横工业园区: a town names its zone
 
     if type_ == "Agency":
         return _strip_places(core) != core or core[:1] in "市省县区"

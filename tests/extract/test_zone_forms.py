@@ -9,6 +9,8 @@ import re
 from kg.extract.lexicon import norm_text
 from kg.extract.names import find_names
 
+from .conftest import ents
+
 
 def _zones(text: str) -> set[str]:
     return {n.name for n in find_names(norm_text(text)) if n.type == "Zone"}
@@ -158,3 +160,21 @@ def test_joined_names_headings_and_negations_are_no_platforms():
                  "第七章深度融入粤港澳大湾区国际科技创新中心"):
         assert not any(n.type == "Platform" and ("和" in n.name or n.name.startswith(("尚无", "第七章")))
                        for n in names(norm_text(text))), text
+
+
+def test_a_town_or_county_short_name_names_its_development_zone(mini_plan):
+    """汊河经济开发区 (a town), 泰和工业园区 (和 ends 泰和县's short name, not a list), 渌口经济开发区 (株洲县
+    became 渌口区 in 2018); 慈湖高新区 is the 慈湖高新技术产业开发区 the plan names in full."""
+    from kg.resolve import zone_key
+
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第六章 园区",
+        "泰和县：依托泰和工业园区，发展通信终端。推动位于渌口区的渌口经济开发区、汊河经济开发区建设。",
+        "支持慈湖高新技术产业开发区建设，推进科技和工业园区建设。",
+    ])
+    zones = ents(ex, "Zone")
+    assert {"泰和工业园区", "渌口经济开发区", "汊河经济开发区", "慈湖高新技术产业开发区"} <= zones
+    assert "渌口区" in ents(ex, "County")
+    assert not [z for z in zones if z.startswith(("和", "科技和"))]
+    assert zone_key("慈湖高新区") == zone_key("慈湖高新技术产业开发区") is not None
