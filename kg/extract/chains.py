@@ -154,14 +154,14 @@ def industry_of(text: str) -> str | None:
         # 现代生物医药和大健康 is 生物医药和大健康; 现代农业, 现代煤化工 are terms (现代农业和食品加工 stays whole)
         if s.startswith("现代") and len(s) >= 6 and not s.startswith(_MODERN_TERMS, 2):
             s, changed = s[2:], True
-        for end in ("制造业", "工业", "产业", "行业"):
+        for end in ("产业集群", "制造业", "工业", "产业", "行业"):
             if s.endswith(end) and (len(s) > len(end) + 1 or s[: -len(end)] in ONE_CHARACTER_INDUSTRIES):  # 茶产业 -> 茶
                 s = s[: -len(end)] + ("制造" if end == "制造业" else "")
                 changed = True
     s = re.sub(r"全$", "", s)  # 新能源汽车全产业链
     s = re.sub(r"\([^()]{1,10}\)$", "", s)  # 高端装备(两机叶片): the segment in brackets
     s = re.sub(r"等?(?:重点|主导|优势|特色|新兴|支柱|传统)+$", "", s)  # 铝基新材料等重点(产业链)
-    s = re.sub(r"^(?:千亿级|百亿级|万亿级|千亿|百亿)", "", s)  # 千亿级新材料(产业链)
+    s = re.sub(r"^(?:超|近)?[一二三四五六七八九十两\d]*[百千万]?亿(?:元)?级?", "", s)  # 千亿级新材料(产业链), 五百亿级绿色化工
     p = place_prefix(s, min_rest=2)
     if p and not s.startswith(("中国", "国家")):
         s = s[len(p):]  # 吕梁氢能 -> 氢能

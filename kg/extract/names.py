@@ -118,8 +118,9 @@ def boundary_before(text: str, pos: int, agency: bool = False, weak_ok: bool = F
         if weak_ok and w in WEAK_BOUNDARIES:
             continue
         if n == 1:
-            if text[pos - 2 : pos] in _NOT_BOUNDARY_PAIRS or text[pos - 1 : pos + 1] in _NOT_BOUNDARY_PAIRS:
-                continue
+            if (text[pos - 2 : pos] in _NOT_BOUNDARY_PAIRS or text[pos - 1 : pos + 1] in _NOT_BOUNDARY_PAIRS) \
+                    and not (w in "和与及" and place_prefix(text[pos : pos + 8], min_rest=0)):
+                continue  # (…高新区和平桥区…: 和 before a county's name is a list word, not part of 和平)
             if agency and w == "和" and text[pos : pos + 1] not in "市省县区国中":
                 continue  # 市经济和信息化局, 市教育和体育局 (市科技局和市财政局 are two)
             if w in _SINGLE_BOUNDARIES or w in "“”《》「」\"":

@@ -115,3 +115,15 @@ def test_the_leaders_before_lianhe_collaborate_with_its_partners(mini_plan):
     assert {("江淮电机", "合肥工业大学"), ("江淮电机", "安徽大学"), ("惠科光电", "中国科学技术大学"),
             ("隆基乐叶", "中国科学技术大学"), ("隆基乐叶", "合肥工业大学")} <= collab
     assert not [p for p in collab if p[0].startswith("应流")]
+
+
+def test_a_chain_named_with_its_scale_and_a_list_word_before_a_county(mini_plan):
+    """五百亿级绿色化工产业集群 is the 绿色化工 chain; …高新区和平桥区电子信息产业园: 和 before a county is a list word."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第三章 产业",
+        "着力打造千亿级新能源新材料产业集群和五百亿级绿色化工产业集群。",
+        "以信阳高新区和平桥区电子信息产业园为重点，引进智能终端项目。",
+    ])
+    assert {"新能源新材料产业链", "绿色化工产业链"} == ents(ex, "IndustryChain")
+    assert {"信阳高新区", "平桥区电子信息产业园"} <= ents(ex, "Zone")
