@@ -481,7 +481,7 @@ class ProgramRules:
                 # 1.“云冈英才”引进计划:由市委人才办组织实施 / 实施X，由市科技局牵头，构建…
                 # “千名科技特派员进乡村”行动：市科技局、市农业农村局共同组织
                 after = re.match(r"\s*[:：,，]?\s*由(?P<who>[^。；;，,]{2,40}?)(?:(?:牵头|负责|统筹|联合)(?:组织)?(?:实施|推进)?|"
-                                 r"(?:组织)?实施|(?:共同|联合)?(?:组织)?推进)|"
+                                 r"(?:组织)?实施|(?:共同|联合)?(?:组织)?推进|(?:共同|分别)组织(?!部))|"
                                  r"\s*[:：]\s*(?P<who2>[^。；;，,]{2,40}?)(?:共同|联合|分别)?(?:牵头|负责|组织实施|组织|推进)",
                                  sent.text[e:])
                 if after:
@@ -490,8 +490,8 @@ class ProgramRules:
                     for a, a_s in who:
                         ev = self.ctx.ev(sent.para, sent.at(s), sent.at(e + after.end()))
                         self.ctx.relation("RUNS_PROGRAM", a, m, ev, rule="program_runner")
-                    if who:
-                        continue
+                    if who and not re.search(RUN_VERBS + r"$", sent.text[max(0, s - 6) : s]):
+                        continue  # 实施X，由A…组织: the city implements it too, A organises it
             # 实施研发平台“提质扩面”行动: the run verb stands before the words the name opens with
             s -= max((len(a) - len(m.name) for a in m.aliases
                       if a.endswith(m.name) and sent.text[:s].endswith(a[: len(a) - len(m.name)])), default=0)

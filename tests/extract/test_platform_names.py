@@ -127,3 +127,17 @@ def test_a_chain_named_with_its_scale_and_a_list_word_before_a_county(mini_plan)
     ])
     assert {"新能源新材料产业链", "绿色化工产业链"} == ents(ex, "IndustryChain")
     assert {"信阳高新区", "平桥区电子信息产业园"} <= ents(ex, "Zone")
+
+
+def test_a_programme_the_city_implements_and_bodies_organise(mini_plan):
+    """实施X，由A、B、C共同组织: the city implements X and the bodies named organise it (all run it);
+    由市委组织部牵头 is not read as 由市委…组织."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第五章 人才",
+        "深入实施“菏泽英才计划”，由市委组织部、市人力资源社会保障局、市科技局共同组织，每年评选一批领军人才。",
+        "实施“雁城英才计划”，由市委组织部牵头组织实施。",
+    ])
+    runs = rels(ex, "RUNS_PROGRAM")
+    assert {("示范市", "“菏泽英才”计划"), ("市委组织部", "“菏泽英才”计划"), ("市人力资源社会保障局", "“菏泽英才”计划"),
+            ("市科技局", "“菏泽英才”计划"), ("市委组织部", "“雁城英才”计划"), ("示范市", "“雁城英才”计划")} <= runs
