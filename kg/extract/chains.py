@@ -752,18 +752,24 @@ class ChainRules:
             if len(_SEQ_MARK.findall(seq)) < 1 or re.search(r"[，。；,]", seq):
                 continue
             parts = [p for p in SEQ_SPLIT.split(seq) if p]
-            if len(parts) < 3 or any(len(clean_name(p)) > 8 for p in parts):
+            if len(parts) < 3 or any(len(clean_name(p)) > 10 for p in parts):
                 continue
-            owner = self._named_after(sent, m.end()) or self._owner_for_inline(sent)
+            owner = self._named_after(sent, m.end()) or self._named_later(sent, m.end()) or self._owner_for_inline(sent)
             if owner is None:
                 continue
             ev = self.ctx.ev(sent.para, sent.at(m.start("seq")), sent.at(m.end("seq")))
             self.pending_inline.append((owner, [[clean_name(p)] for p in parts], ev))
 
-    def _named_after(self, sent: Sentence, pos: int) -> EntityMention | None:
+    def _named_later(self, sent: Sentence, pos: int) -> EntityMention | None:
+        """围绕“勘查—…—综合回收”全链条开展技术攻关，打造…铜金产业科技创新链: the innovation chain the
+        sentence builds after the sequence it lays out."""
+        m = _ICHAIN_BUILT_LATER.search(sent.text, pos)
+        return self._named_after(sent, m.start("name"), m) if m else None
+
+    def _named_after(self, sent: Sentence, pos: int, m: re.Match | None = None) -> EntityMention | None:
         """贯通“资源评价—…—终端利用”的煤层气产业科技创新链: the innovation chain a quoted sequence
         qualifies, named right after it (and the industry chain it belongs to)."""
-        m = _ICHAIN_AFTER.match(sent.text, pos)
+        m = m or _ICHAIN_AFTER.match(sent.text, pos)
         if not m:
             return None
         name = clean_name(m.group("name"))
@@ -1011,6 +1017,8 @@ def _verbatim_cells(row, raw_line: str) -> list[str]:
 
 # “…—…”的煤层气产业科技创新链 / ”光机电产业创新链
 _ICHAIN_AFTER = re.compile(r"(?:的|等)?(?P<name>[\u4e00-\u9fff]{2,16}?(?:产业)?(?:科技)?创新链)")
+_ICHAIN_BUILT_LATER = re.compile(r"(?:打造|构建|形成|建设|完善|贯通)(?:具有|具备)?[^，,。；;“”]{0,14}?的?"
+                                 r"(?P<name>(?:(?!的)[\u4e00-\u9fff]){2,12}?产业科技创新链)(?=[。；;，,]|$)")
 
 
 def _repeats(inline: list[list[str]], table: list[list[str]]) -> bool:

@@ -252,3 +252,24 @@ def test_a_short_wording_folds_into_the_fuller_chain_and_categories_are_none(min
     ])
     chains = {m.name for m in ex.entities if m.type == "IndustryChain"}
     assert "高端装备制造产业链" in chains and "高端装备产业链" not in chains
+
+
+def test_an_innovation_chain_the_sentence_builds_after_its_stages_owns_them(mini_plan):
+    """构建“…—聚氨酯及高端聚烯烃—…”绿色化工产业科技创新链 (a stage of nine characters) and 围绕“勘查—…”全链条
+    开展技术攻关，打造具有全球竞争力的铜金产业科技创新链: the named innovation chain owns the stages, also where
+    a 专栏 row repeats them under the industry chain."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第三章 产业链",
+        "（一）做强绿色化工产业链。以万华化学集团股份有限公司为“链主”，构建“炼化一体化—烯烃芳烃—聚氨酯及高端聚烯烃—电子化学品”绿色化工产业科技创新链。",
+        "（二）做强有色金属（铜金）产业链",
+        "以紫金矿业为“链主”，围绕“勘查—采选—冶炼—精深加工—综合回收”全链条开展技术攻关，打造具有全球竞争力的铜金产业科技创新链。",
+        "专栏2  重点产业链与创新链",
+        "产业链\t链主企业\t创新链关键环节\t主要承载地",
+        "绿色化工产业链\t万华化学\t炼化一体化—烯烃芳烃—聚氨酯及高端聚烯烃—电子化学品\t烟台化学工业园",
+    ])
+    stages = rels(ex, "HAS_STAGE")
+    assert {("绿色化工产业科技创新链", "聚氨酯及高端聚烯烃"), ("铜金产业科技创新链", "勘查"),
+            ("铜金产业科技创新链", "综合回收")} <= stages
+    assert not [o for o, _ in stages if o == "绿色化工产业链"]
+    assert "铜金产业科技创新链" in {m.name for m in ex.entities if m.type == "InnovationChain"}
