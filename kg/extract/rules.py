@@ -1092,7 +1092,8 @@ class OrgRules:
         typed = [n for n in names if n.type in ORG + ("Platform",)]
         # other cities and zones are partners too (与榆林市、郑洛新国家自主创新示范区合作), never the plan's own city
         partner_places = [n for n in names if n.type == "Zone" or n.type == "City" and n.name != ctx.city
-                          or n.type == "Agency" and n.name.endswith("管委会")]  # 由三峡大学与宜昌高新区管委会共建
+                          or n.type == "Agency" and n.name.endswith("管委会")  # 由三峡大学与宜昌高新区管委会共建
+                          or n.type == "County"]  # 推动河北农业大学与阜平县、唐县等县合作
         extras = [x for x in extra if x.m.type in ORG + ("Platform",)]
         prev_a: Mentioned | None = None  # the subject stated earlier in this sentence
         for m in re.finditer(r"与(?P<b>[^,，;；。与]{2,80}?)(?P<verb>(?:的)?(?:联动|深度|全面|战略|科技|创新|长期)?(?:合作|共建|联合|协作|协同)|"
@@ -1114,13 +1115,23 @@ class OrgRules:
                         and a_names[k - 1].type == a_names[k].type:
                     k -= 1
                     co_subjects.append(self.emit(sent, a_names[k]))
-            elif re.fullmatch(r"\s*(?:并|同时|还|继续|进一步|积极|主动|持续)?(?:深化|加强|加大|推进|推动|开展|扩大)?\s*", a_text):
+            elif re.fullmatch(r"\s*(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*(?:并|同时|还|继续|进一步|积极|主动|持续)?"
+                              r"(?:深化|加强|加大|推进|推动|开展|扩大)?\s*", a_text):
                 seg_s = max(text.rfind(c, 0, m.start()) for c in ";；") + 1  # items of a ；-list have their own subjects
-                if seg_s > 0 and clause_s <= seg_s + 1:
-                    a = self._plan_voice(sent, m.start(), m.start())  # ；与山西煤化所合作共建…: the city's item
+                if seg_s > 0 and clause_s <= seg_s + 1 or clause_s == 0 and a_text.strip():
+                    # ；与山西煤化所合作共建… / 2.与福州大学合作共建…: the city's item
+                    a = self._plan_voice(sent, m.start(), m.start())
                 else:
                     a = (prev_a if prev_a is not None and prev_a.start >= seg_s else None) \
                         or self._opening_org(sent, names, clause_s) or self._carried_subject(sent, clause_s)
+                    if a is not None and a.start >= 0 and a is not prev_a:
+                        # 支持烟台大学、鲁东大学…等驻烟高校…，与万华化学…联合: every member of the opening list
+                        k = next((i for i, n in enumerate(names) if n.start == a.start and n.end == a.end), None)
+                        while k is not None and k + 1 < len(names) and names[k + 1].end <= clause_s \
+                                and names[k + 1].type == names[k].type \
+                                and re.fullmatch(r"\s*(?:、|和|及|以及)\s*", text[names[k].end : names[k + 1].start]):
+                            k += 1
+                            co_subjects.append(self.emit(sent, names[k]))
                 carried = True
             else:
                 own = ctx.city.removesuffix("市") if ctx.city and len(ctx.city) > 2 else None
@@ -1143,7 +1154,7 @@ class OrgRules:
             ev = ctx.ev(sent.para, sent.at(a.start if a.start >= clause_s else m.start()), sent.at(m.end()))
             for b in b_list:
                 for a_ in (a, *co_subjects):
-                    if b.m.type in ORG + ("Platform", "City", "Zone", "Agency") and b.m.name != a_.m.name:
+                    if b.m.type in ORG + ("Platform", "City", "Zone", "Agency", "County") and b.m.name != a_.m.name:
                         ctx.relation("COLLABORATES_WITH", a_.m, b.m, ev, rule="collab")
                 if b.m.type in ORG + ("Platform", "City", "Zone") and b.m.name != a.m.name:
                     out.append(b)

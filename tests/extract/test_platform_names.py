@@ -141,3 +141,23 @@ def test_a_programme_the_city_implements_and_bodies_organise(mini_plan):
     runs = rels(ex, "RUNS_PROGRAM")
     assert {("示范市", "“菏泽英才”计划"), ("市委组织部", "“菏泽英才”计划"), ("市人力资源社会保障局", "“菏泽英才”计划"),
             ("市科技局", "“菏泽英才”计划"), ("市委组织部", "“雁城英才”计划"), ("示范市", "“雁城英才”计划")} <= runs
+
+
+def test_collaborations_of_an_opening_list_an_item_and_counties(mini_plan):
+    """支持A、B、C等驻烟高校…，与X、Y等企业联合…: every university with every enterprise; 2.与福州大学合作共建…:
+    the plan's city; 推动河北农业大学与阜平县、唐县等县合作: counties are partners."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第七章 合作",
+        "支持烟台大学、鲁东大学、山东工商学院等驻烟高校围绕重点产业链优化学科专业设置，与万华化学集团股份有限公司、烟台杰瑞石油服务集团股份有限公司等企业联合开展研究生培养。",
+        "1.紫金矿业集团股份有限公司牵头组建的紫金矿冶研究院，建设成为国内一流的矿冶科技创新平台；",
+        "2.与福州大学合作共建福州大学龙岩研究院，围绕环保装备开展技术开发；",
+        "推动河北农业大学与阜平县、唐县、涞源县等县合作，深化科技扶贫。",
+    ])
+    collab = rels(ex, "COLLABORATES_WITH")
+    for u in ("烟台大学", "鲁东大学", "山东工商学院"):
+        for e in ("万华化学集团股份有限公司", "烟台杰瑞石油服务集团股份有限公司"):
+            assert (u, e) in collab
+    assert ("示范市", "福州大学") in collab
+    assert not [p for p in collab if p[1] == "福州大学" and p[0] != "示范市"]
+    assert {("河北农业大学", "阜平县"), ("河北农业大学", "唐县"), ("河北农业大学", "涞源县")} <= collab
