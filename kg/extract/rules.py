@@ -1108,7 +1108,10 @@ class OrgRules:
             carried = False
             a_names = [n for n in names if n.start >= a_s and n.end <= a_e and n.type in ORG + ("Agency", "County", "Zone")]
             co_subjects: list[Mentioned] = []  # 支持A、B与C共建…: every member of the list before 与
-            if a_names:
+            a_extra = [x for x in extras if x.start >= a_s and x.end <= a_e and x.m.type in ORG]
+            if not a_names and a_extra and re.fullmatch(r"\s*(?:(?:重点)?(?:支持|鼓励|推动|引导))?\s*", text[a_s : a_extra[-1].start]):
+                a = a_extra[-1]  # 支持紫金矿业与中南大学…合作: the declared short name before 与
+            elif a_names:
                 a = self.emit(sent, a_names[-1])
                 k = len(a_names) - 1
                 while k > 0 and re.fullmatch(r"\s*(?:、|和|及|以及)\s*", text[a_names[k - 1].end : a_names[k].start]) \

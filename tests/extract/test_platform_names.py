@@ -161,3 +161,16 @@ def test_collaborations_of_an_opening_list_an_item_and_counties(mini_plan):
     assert ("示范市", "福州大学") in collab
     assert not [p for p in collab if p[1] == "福州大学" and p[0] != "示范市"]
     assert {("河北农业大学", "阜平县"), ("河北农业大学", "唐县"), ("河北农业大学", "涞源县")} <= collab
+
+
+def test_a_declared_short_name_before_yu_is_the_subject(mini_plan):
+    """支持紫金矿业与中南大学、北京科技大学等高校合作: 紫金矿业 (declared 以下简称) collaborates with each."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第三章 产业",
+        "以紫金矿业集团股份有限公司（以下简称紫金矿业）为“链主”，推动产业升级。",
+        "第七章 合作",
+        "推动我市企业与国内外高校院所开展全方位合作。支持紫金矿业与中南大学、北京科技大学等高校合作开展矿冶技术联合攻关。",
+    ])
+    assert {("紫金矿业集团股份有限公司", "中南大学"), ("紫金矿业集团股份有限公司", "北京科技大学")} <= rels(ex, "COLLABORATES_WITH")
+
