@@ -298,7 +298,7 @@ SUFFIXES: list[tuple[str, str, str | None]] = sorted(
         ("技术交易市场", "Platform", None), ("技术市场", "Platform", None), ("成果转化中心", "Platform", None),
         ("成果转化服务中心", "Platform", None), ("成果转移转化中心", "Platform", None), ("成果转移转化服务中心", "Platform", None),
         ("成果转化基地", "Platform", None), ("科创飞地", "Platform", None), ("人才飞地", "Platform", None),
-        ("创新飞地", "Platform", None), ("标识解析二级节点", "Platform", None), ("大数据中心", "Platform", None),
+        ("创新飞地", "Platform", None), ("标识解析二级节点", "Platform", None), ("大数据中心", "Platform", None), ("科学数据中心", "Platform", None),
         ("试验示范站", "Platform", None), ("试验站", "Platform", None), ("实验站", "Platform", None),
         ("种质资源圃", "Platform", None), ("工业设计中心", "Platform", None),
         ("设计中心", "Platform", None), ("检验中心", "Platform", None), ("测试场", "Platform", None),

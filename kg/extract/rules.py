@@ -961,7 +961,13 @@ class OrgRules:
                         whos = [n for n in names if n.start >= prev.start("who") and n.end <= prev.end("who") and n.type in ORG]
                 who = [self.emit(sent, n) for n in whos]
                 s = s + verb.end()
+            spans: list[tuple[int, int]] = []
             for ms, me in split_members(sent.text, s, m.end("list")):
+                if spans and sent.text[spans[-1][1] : ms] == "与":
+                    spans[-1] = (spans[-1][0], me)  # 作物种质资源与遗传改良、动物疫病防控等重点实验室: 与 joins two fields of one
+                else:
+                    spans.append((ms, me))
+            for ms, me in spans:
                 word = clean_name(sent.text[ms:me])
                 word = re.sub(r"^(?:建设|培育|加大|支持|推进|推动|加快|依托)", "", word)
                 if len(word) < 2 or len(word) > 16 or is_generic(word) and not is_field(word) \

@@ -174,3 +174,14 @@ def test_a_declared_short_name_before_yu_is_the_subject(mini_plan):
     ])
     assert {("紫金矿业集团股份有限公司", "中南大学"), ("紫金矿业集团股份有限公司", "北京科技大学")} <= rels(ex, "COLLABORATES_WITH")
 
+
+def test_yu_inside_a_listed_field_joins_two_fields_of_one_platform(mini_plan):
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第四章 平台",
+        "依托河北农业大学建设作物种质资源与遗传改良、动物疫病防控等重点实验室。",
+        "支持中国科学院烟台海岸带研究所开展服务，建设黄渤海海洋科学数据中心。",
+    ])
+    assert {"作物种质资源与遗传改良重点实验室", "动物疫病防控重点实验室", "黄渤海海洋科学数据中心"} <= ents(ex, "Platform")
+    assert "作物种质资源重点实验室" not in ents(ex, "Platform")
+
