@@ -28,7 +28,7 @@ CHAIN_RE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,14}?)产业链(?!图|上中�
 # a heading about one industry chain: （一）氢能产业链 / 1. 做强煤机装备产业链 / 打造光伏产业链条
 _HEADING_VERBS = r"(?:打造|做强|做优|做大|做精|做特|壮大|培育|发展|构建|延伸|完善|提升|升级|做新|提档|推动|建设|加快|大力|推进|擦亮|叫响|振兴|前瞻|布局)"
 HEADING_CHAIN = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]?\s*)?(?:" + _HEADING_VERBS + r"|突破)*"
-                           r"(?P<name>[\u4e00-\u9fff]{1,14}?)(?:产业链|产业链条|产业)"
+                           r"(?P<name>[\u4e00-\u9fff]{1,14}?(?:\([\u4e00-\u9fff]{1,8}\))?)(?:产业链|产业链条|产业)"
                            # 推动钢铁及新型建材产业链高端化 / 推进现代煤化工产业链延伸: what is done to the chain
                            r"(?:(?:(?:高端|智能|绿色|数字)化)+(?:发展)?|延伸|升级|科技含量)?(?:[。,，]|$)")
 # a heading on an industry's innovation chain: 一、做强先进装备制造创新链 / （二）打造氢能产业科技创新链

@@ -273,3 +273,17 @@ def test_an_innovation_chain_the_sentence_builds_after_its_stages_owns_them(mini
             ("铜金产业科技创新链", "综合回收")} <= stages
     assert not [o for o, _ in stages if o == "绿色化工产业链"]
     assert "铜金产业科技创新链" in {m.name for m in ex.entities if m.type == "InnovationChain"}
+
+
+def test_a_heading_chain_with_a_bracketed_wording(mini_plan):
+    """（一）做强有色金属（铜金）产业链 is the 有色金属 chain; the 铜金产业科技创新链 the section builds is its."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第三章 产业链",
+        "一、做强主导产业创新链",
+        "（一）做强有色金属（铜金）产业链",
+        "以紫金矿业集团股份有限公司为“链主”，联合紫金铜业有限公司等上下游企业，围绕“勘查—采选—冶炼—精深加工”全链条开展技术攻关，打造具有全球竞争力的铜金产业科技创新链。",
+    ])
+    assert ents(ex, "IndustryChain") == {"有色金属产业链"}
+    assert ("铜金产业科技创新链", "有色金属产业链") in rels(ex, "INNOVATION_CHAIN_OF")
+    assert ("紫金矿业集团股份有限公司", "有色金属产业链") in rels(ex, "LEADS_CHAIN")
