@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from kg.extract.context import DocContext, Sentence, SentenceMembers
 from kg.extract.lexicon import (
     DESCRIPTIVE_SUFFIXES,
+    NATIONAL_ACADEMIES,
     is_field,
     CENTRAL_AGENCIES,
     CITIES,
@@ -258,7 +259,9 @@ class OrgRules:
         placed.extend(self._addressed_zones(sent, names))
         if self._rd_institution_text(sent):
             for mm in placed:
-                if mm.m.type == "ResearchInstitute" and mm.m.name.endswith(("研究院", "研究所")):
+                # (an academy's institute, 中国科学院大连化学物理研究所, 河南省科学院…, is a partner, not a new institution)
+                if mm.m.type == "ResearchInstitute" and mm.m.name.endswith(("研究院", "研究所")) \
+                        and not mm.m.name.startswith(NATIONAL_ACADEMIES) and not re.search(r"科学院|研究总院|研究设计院", mm.m.name):
                     ctx.notes.category_types.setdefault(mm.m.name, ("Platform", "NewRDInstitution"))
         self._located(sent, placed)
         # 盐化工中试基地（舞阳县）: a platform the plan places is a named one, like a built one

@@ -185,3 +185,15 @@ def test_yu_inside_a_listed_field_joins_two_fields_of_one_platform(mini_plan):
     assert {"作物种质资源与遗传改良重点实验室", "动物疫病防控重点实验室", "黄渤海海洋科学数据中心"} <= ents(ex, "Platform")
     assert "作物种质资源重点实验室" not in ents(ex, "Platform")
 
+
+def test_an_academy_institute_in_new_institution_text_stays_an_institute(mini_plan):
+    """与北京大学、中国科学院大连化学物理研究所等高校院所合作，引进共建一批新型研发机构: the academy's institute
+    is a partner, not one of the new R&D institutions."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第四章 平台",
+        "（2）新型研发机构。与北京大学、中国科学院大连化学物理研究所等高校院所合作，引进共建一批新型研发机构。",
+    ])
+    assert "中国科学院大连化学物理研究所" in ents(ex, "ResearchInstitute")
+    assert ("示范市", "中国科学院大连化学物理研究所") in rels(ex, "COLLABORATES_WITH")
+
