@@ -403,6 +403,16 @@ class ProgramRules:
         m = re.search(r"市级科技计划(?:体系)?[^。；;]{0,12}?(?:整合设立|整合形成|整合为|设立|形成|分为|包括|设置)", sent.text)
         if not m:
             return
+        # the classes listed after the verb, up to 四类/五大类/等类别 or the clause's end: each is a programme of
+        # the city's plan even where its words (重点研发计划) read as a kind elsewhere
+        tail = re.match(r"[^。；;，,]{4,120}?(?=(?:等|共)?[一二三四五六七八九十\d]*大?类|等类别|[。；;，,]|$)", sent.text[m.end():])
+        if tail:
+            for s0, e0 in _members(sent.text, m.end(), m.end() + tail.end()):
+                name = clean_name(sent.text[s0:e0])
+                if not re.fullmatch(r"[\u4e00-\u9fff]{2,14}(?:计划|专项)", name) or any(s <= s0 < e for _, s, e in progs):
+                    continue
+                ev = self.ctx.ev(sent.para, sent.at(s0), sent.at(e0))
+                progs.append((self.ctx.entity(name, "Program", ev, rule="program_run", scope=self.ctx.city), s0, e0))
         kids = [(k, s, e) for k, s, e in progs if s >= m.end() - 4 and k.name != "市级科技计划"
                 and re.search(r"(?:计划|专项|项目)$", k.name)]
         if len(kids) < 2:

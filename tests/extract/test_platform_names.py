@@ -197,3 +197,15 @@ def test_an_academy_institute_in_new_institution_text_stays_an_institute(mini_pl
     assert "中国科学院大连化学物理研究所" in ents(ex, "ResearchInstitute")
     assert ("示范市", "中国科学院大连化学物理研究所") in rels(ex, "COLLABORATES_WITH")
 
+
+def test_the_classes_of_the_city_plan_are_its_programmes(mini_plan):
+    """优化市级科技计划体系，整合设立A、B、C、D四类市级科技计划: each class is a programme of the city's plan."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第九章 改革",
+        "（一）改革科技项目管理。优化市级科技计划体系，整合设立重大科技专项、重点研发计划、成果转化与产业化计划、创新平台与人才计划四类市级科技计划，推行项目经费“包干制”。",
+    ])
+    kids = {"重大科技专项", "重点研发计划", "成果转化与产业化计划", "创新平台与人才计划"}
+    assert kids <= ents(ex, "Program")
+    assert {(k, "市级科技计划") for k in kids} <= rels(ex, "PART_OF_PROGRAM")
+
