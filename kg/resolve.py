@@ -489,6 +489,32 @@ def _merge_type(type_: str, idxs: list[int], mentions: list[tuple[int, EntityMen
                 log.debug("short name %s is ambiguous: %s", short, sorted(cands.values()))
     if type_ == "Enterprise":
         _merge_infixed(names_by_city, uf)
+        _merge_abbreviated(names_by_city, uf)
+
+
+def _merge_abbreviated(names_by_city: dict[str | None, dict[str, int]], uf: _Clusters) -> None:
+    """7. abbreviated: 大西洋焊材 = 四川大西洋焊接材料股份有限公司, 中航无人机 = 中航（成都）无人机系统股份有限
+    公司: the short name opens like the full one's core and its characters follow in order in it, when
+    exactly one full name of the city fits."""
+    for city, names in names_by_city.items():
+        for short, si in names.items():
+            if has_type_word(short) or not 4 <= len(short) <= 7:
+                continue
+            if any(has_type_word(n) and uf.find(li) == uf.find(si) for n, li in names.items()):
+                continue  # 东风商用车 already is 东风商用车有限公司 (not 东风特种商用车有限公司)
+            cands = {}
+            for n, li in names.items():
+                if not has_type_word(n) or len(n) <= len(short):
+                    continue
+                core = re.sub(r"\([^()]*\)", "", norm_org(n))
+                if len(core) <= len(short) or not core.startswith(short[:2]):
+                    continue
+                it = iter(core)
+                if all(ch in it for ch in short):  # a subsequence of the core
+                    cands[uf.find(li)] = n
+            if len(cands) == 1:
+                root, n = next(iter(cands.items()))
+                uf.union(root, si, "abbreviated", f"{short} abbreviates {n}")
 
 
 def _merge_infixed(names_by_city: dict[str | None, dict[str, int]], uf: _Clusters) -> None:

@@ -105,3 +105,17 @@ def test_one_plans_chain_wordings_do_not_merge_chains_of_other_plans():
     assert _names(g, "IndustryChain") == ["船舶及装备制造产业链", "装备制造产业链"]
     # the same canonical chain in two plans is one chain
     assert {e.doc for n in g.nodes if n.name == "船舶及装备制造产业链" for e in n.evidence} == {"jiujiang.txt", "baoji.txt"}
+
+
+def test_an_abbreviated_enterprise_name_merges_with_the_one_full_name_it_abbreviates():
+    """大西洋焊材 = 四川大西洋焊接材料股份有限公司, 中航无人机 = 中航（成都）无人机系统股份有限公司 (characters in
+    order); 东风商用车 is 东风商用车有限公司, never also 东风特种商用车有限公司."""
+    res = resolve_full([_ex("a.txt", "自贡市", ("四川大西洋焊接材料股份有限公司", "Enterprise"), ("大西洋焊材", "Enterprise"),
+                            ("中航(成都)无人机系统股份有限公司", "Enterprise"), ("中航无人机", "Enterprise"),
+                            ("东风商用车有限公司", "Enterprise"), ("东风特种商用车有限公司", "Enterprise"),
+                            ("东风商用车", "Enterprise"))])
+    assert set(_names(res.graph, "Enterprise")) == {"四川大西洋焊接材料股份有限公司", "中航(成都)无人机系统股份有限公司",
+                                                     "东风商用车有限公司", "东风特种商用车有限公司"}
+    explained = {n.name: n for n in res.nodes}
+    assert [(m.b, m.rule) for m in explained["四川大西洋焊接材料股份有限公司"].merges] == [("大西洋焊材", "abbreviated")]
+    assert not explained["东风特种商用车有限公司"].merges
