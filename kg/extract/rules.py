@@ -837,7 +837,8 @@ class OrgRules:
                 if verb_before and clause_start > 0:
                     prev_start = max(sent.text.rfind(c, 0, clause_start - 1) for c in ",，;；:：") + 1
                     prev = sent.text[prev_start : clause_start - 1]
-                    pm_ = re.match(r"^(?:依托|以|由)(?P<who>.{2,80}?)(?:为依托)?$", prev)
+                    pm_ = re.match(r"^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*(?:支持|推动|鼓励)?(?:依托|以|由)"
+                                   r"(?P<who>.{2,80}?)(?:为依托)?$", prev)  # 2.依托广西师范大学，建设A、B
                     if pm_:
                         m = pm_
                         clause_start = prev_start
@@ -848,6 +849,15 @@ class OrgRules:
             who_text = sent.text[who_s:who_e]
             if who_text.startswith("联合") and any(lm.end() <= clause_start for lm in _LEAD_BUILDER.finditer(sent.text)):
                 continue  # 由X牵头，联合A等单位组建Y: X builds Y, A is its partner
+            based_on: list[NameSpan] = []
+            if who_text.startswith("联合") and clause_start > 0:
+                # 依托萍乡学院，联合博鑫精陶等企业建设Y: the body it rests on builds it too
+                ps_ = max(sent.text.rfind(c, 0, clause_start - 1) for c in ",，;；:：。") + 1
+                bm_ = re.match(r"^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*依托(?P<who>[^,，;；:：]{2,40})$",
+                               sent.text[ps_ : clause_start - 1])
+                if bm_:
+                    based_on = [n for n in actors if n.start >= ps_ + bm_.start("who") and n.end <= ps_ + bm_.end("who")
+                                and n.type in ORG]
             # 上海大学与山西中升钢铁有限公司合作建设: two builders (and a collaboration)
             lead = re.match(r"^(?:重点支持|支持|鼓励|推动|依托|以|由)", who_text)
             if lead:
@@ -861,6 +871,7 @@ class OrgRules:
                 one = self._known_in(sent, who_s, who_e) or (
                     self._slot_short(sent, who_s, who_e) if re.search(r"牵头", m.group(0)) else None)
                 builders = [one] if one else []
+            builders += [n for n in based_on if not any(getattr(b, "start", -1) == n.start for b in builders)]
             if not builders:
                 continue
             bms = [b if isinstance(b, Mentioned) else self.emit(sent, b) for b in builders]

@@ -209,3 +209,17 @@ def test_the_classes_of_the_city_plan_are_its_programmes(mini_plan):
     assert kids <= ents(ex, "Program")
     assert {(k, "市级科技计划") for k in kids} <= rels(ex, "PART_OF_PROGRAM")
 
+
+def test_the_body_an_item_rests_on_builds_what_the_next_clause_builds(mini_plan):
+    """2.依托广西师范大学，建设A、B / 依托萍乡学院，联合…企业建设Y: the university hosts them."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第四章 平台",
+        "（一）重点实验室。",
+        "2.依托广西师范大学，建设珍稀濒危动植物生态与环境保护教育部重点实验室。",
+        "（二）建设重点实验室。依托萍乡学院，联合江西博鑫精陶环保科技有限公司等企业建设江西省先进陶瓷材料重点实验室，开展研究。",
+    ])
+    hosts = rels(ex, "HOSTS")
+    assert {("广西师范大学", "珍稀濒危动植物生态与环境保护教育部重点实验室"), ("萍乡学院", "江西省先进陶瓷材料重点实验室"),
+            ("江西博鑫精陶环保科技有限公司", "江西省先进陶瓷材料重点实验室")} <= hosts
+
