@@ -128,6 +128,8 @@ def boundary_before(text: str, pos: int, agency: bool = False, weak_ok: bool = F
         elif w in _BOUNDARY_SET:
             if w == "共建" and text[pos - 4 : pos - 2] in ("省部", "部省", "省市", "部市", "厅市"):
                 continue  # 白云鄂博…综合利用省部共建重点实验室: a designation inside the name
+            if w == "持续" and text[pos - 3 : pos - 2] == "可":
+                continue  # …保育与可持续利用重点实验室: 可持续 is a word
             if w == "建有" and text[pos : pos + 1] in "色机":
                 continue  # 省部共建有机旱作农业…, …新材料建有色金属…: 有机/有色 are words
             if w == "认定" and text[pos - 4 : pos - 2] in ("国家", "省级") and text[pos : pos + 2] in ("企业", "技术"):
