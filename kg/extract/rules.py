@@ -837,7 +837,7 @@ class OrgRules:
                 if verb_before and clause_start > 0:
                     prev_start = max(sent.text.rfind(c, 0, clause_start - 1) for c in ",，;；:：") + 1
                     prev = sent.text[prev_start : clause_start - 1]
-                    pm_ = re.match(r"^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*(?:支持|推动|鼓励)?(?:依托|以|由)"
+                    pm_ = re.match(r"^" + _ITEM_NO + r"?\s*(?:支持|推动|鼓励)?(?:依托|以|由)"
                                    r"(?P<who>.{2,80}?)(?:为依托)?$", prev)  # 2.依托广西师范大学，建设A、B
                     if pm_:
                         m = pm_
@@ -853,7 +853,7 @@ class OrgRules:
             if who_text.startswith("联合") and clause_start > 0:
                 # 依托萍乡学院，联合博鑫精陶等企业建设Y: the body it rests on builds it too
                 ps_ = max(sent.text.rfind(c, 0, clause_start - 1) for c in ",，;；:：。") + 1
-                bm_ = re.match(r"^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*依托(?P<who>[^,，;；:：]{2,40})$",
+                bm_ = re.match(r"^" + _ITEM_NO + r"?\s*依托(?P<who>[^,，;；:：]{2,40})$",
                                sent.text[ps_ : clause_start - 1])
                 if bm_:
                     based_on = [n for n in actors if n.start >= ps_ + bm_.start("who") and n.end <= ps_ + bm_.end("who")
@@ -1037,7 +1037,7 @@ class OrgRules:
         """The one organisation a builder slot holds when the text gives it no suffix (由长机科技牵头组建,
         在英杰电气建设…): the pattern says it is an organisation, so a plausible trade name is taken
         as an enterprise."""
-        lead = re.match(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])?(?:其中[,，]?)?"
+        lead = re.match(r"^" + _ITEM_NO + r"?(?:其中[,，]?)?"
                         r"(?:重点支持|支持|鼓励|推动|推进|引导|依托|由|以)?", sent.text[s:e])
         s += lead.end() if lead else 0
         tail = re.search(r"(?:等(?:龙头|骨干|链主|重点)?企业)?(?:牵头)?$", sent.text[s:e])
@@ -1138,7 +1138,7 @@ class OrgRules:
                         and a_names[k - 1].type == a_names[k].type:
                     k -= 1
                     co_subjects.append(self.emit(sent, a_names[k]))
-            elif re.fullmatch(r"\s*(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*(?:并|同时|还|继续|进一步|积极|主动|持续)?"
+            elif re.fullmatch(r"\s*" + _ITEM_NO + r"?\s*(?:并|同时|还|继续|进一步|积极|主动|持续)?"
                               r"(?:深化|加强|加大|推进|推动|开展|扩大)?\s*", a_text):
                 seg_s = max(text.rfind(c, 0, m.start()) for c in ";；") + 1  # items of a ；-list have their own subjects
                 if seg_s > 0 and clause_s <= seg_s + 1 or clause_s == 0 and a_text.strip():
@@ -1472,8 +1472,10 @@ _SET_UP_AT_EACH = re.compile(r"在(?P<list>[^,，;；。在]{2,60}?)(?P<cat>等(
 # the leader(s) of a joint effort in the clause before 联合: 由X牵头， / 支持A、B等领军企业牵头，
 _LED_BY = re.compile(r"(?:^|由|支持|鼓励|推动|引导)\s*(?P<x>[^，,；;。由]{2,60}?)(?:等(?:龙头|骨干|链主|领军|重点|优势)?(?:企业|单位|高校))?"
                      r"(?:牵头|领衔)[，,]?\s*$")
+# an item's number: 2. / 3、/ (一) / （12）
+_ITEM_NO = r"(?:\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])"
 # an item's run-in title that is one name: (一)大同氢能产业研究院。 / 3.许昌中原电气谷电力装备研究院。
-_TITLE_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*(?P<name>[^，,；;。：:、]{4,40})[。：:]\s*$")
+_TITLE_ITEM = re.compile(r"^\s*" + _ITEM_NO + r"\s*(?P<name>[^，,；;。：:、]{4,40})[。：:]\s*$")
 # …and the sentence after it naming only its builders: 由X(牵头)(，)(联合|与)Y…(合作)共建/组建，
 _TITLE_BUILDERS = re.compile(r"^\s*(?:由|依托)(?P<who>[^，,；;。]{2,80}?)(?P<lead>牵头)?(?:[，,](?:联合|会同)(?P<partners>[^，,；;。]{2,60}?))?"
                              r"(?:合作|联合|共同|负责)?(?:共建|组建|建设|成立|设立|运营|发起成立)(?:运营)?(?=[，,。；;]|$)")
