@@ -87,7 +87,7 @@ _JOINT_WORDS = ("联合", "协同")
 _DESIGNATED_ZONE = re.compile(r"(?:国家自主创新示范区|自由贸易试验区|综合保税区)(?:[\u4e00-\u9fff]{2,4}片区)?$")
 # incubators and transfer centres a city or county names as its own (吕梁市科技企业孵化器): one each, not a category
 _PLACE_NAMED_INCUBATORS = ("科技企业孵化器", "孵化器", "孵化基地", "创业园", "技术转移中心", "科技大市场",
-                           "技术交易所", "知识产权保护中心", "知识产权运营中心", "技术交易市场", "技术市场",
+                           "技术交易所", "知识产权保护中心", "知识产权运营中心",
                            "技术转移服务中心", "成果转化中心", "成果转化服务中心", "成果转移转化服务中心", "科创飞地")  # 联合实验室, 联合研发中心, 协同创新中心: part of the type word
 # kinds only a place names (泉州市技术市场, 焦作市工业互联网标识解析二级节点); 网上技术市场, 城市大数据中心 are kinds
 _PLACE_ONLY = ("技术交易市场", "技术市场", "标识解析二级节点", "大数据中心")
@@ -252,7 +252,7 @@ def typed_candidates(text: str) -> list[NameSpan]:
     return out
 
 
-_PROVINCE_HEADS = tuple(sorted({p for p in PROVINCES} | {short_province(p) for p in PROVINCES if len(short_province(p)) >= 2},
+PROVINCE_HEADS = tuple(sorted({p for p in PROVINCES} | {short_province(p) for p in PROVINCES if len(short_province(p)) >= 2},
                                key=len, reverse=True))
 
 
@@ -269,7 +269,7 @@ def _place_anchored(text: str, start: int) -> int | None:
         head = text[s2:start]
         if _SUFFIX_RE.search(head) or re.search(r"[、，,。；;：:]", head):
             return None
-        if (head.startswith(_PROVINCE_HEADS) or places_in_name(head)) and (s2 == 0 or boundary_before(text, s2)
+        if (head.startswith(PROVINCE_HEADS) or places_in_name(head)) and (s2 == 0 or boundary_before(text, s2)
                                                                           or not _NAME_CHAR.match(text[s2 - 1])):
             if not strip_places(text[s2 : start - blen]) and (blen == 1 or text[s2 : start - blen].endswith(("市", "县", "区", "省"))):
                 return None  # 长治市与潞安化工…: a place and a company, two things
@@ -440,8 +440,10 @@ def _valid(name: str, core: str, type_: str) -> bool:
         # field it serves; 公共服务平台, 一体化服务平台 are categories
         return _strip_places(core) != core and len(_strip_places(core)) >= 2 \
             or _field_named(re.sub(r"(?:云|微)?平台$", "", name) if name.startswith(core) else core)
-    if is_generic(core) and not (type_ == "Platform" and name.endswith(DESCRIPTIVE_SUFFIXES) and is_field(_strip_places(core))):
-        return False  # (新材料中试基地 may be one: kept where a host or place names it)
+    # 新材料中试基地 may be one: a descriptive kind named by an industry field, kept where a host or place names it
+    field_kind = type_ == "Platform" and name.endswith(DESCRIPTIVE_SUFFIXES) and is_field(_strip_places(core))
+    if is_generic(core) and not field_kind:
+        return False
     if type_ == "Platform" and _ZONE_OPENING.match(_strip_places(core)) and _strip_places(core) != core:
         return True  # 侯马经济开发区科技企业孵化器: the zone names it
     if type_ == "University" and (re.match(r"(?:高水平|统筹|用好|用活|环|签约|本地|普通|一流|特色|汽车特色|广东省高水平|本科|药理|环境工程)", name)
@@ -457,7 +459,7 @@ def _valid(name: str, core: str, type_: str) -> bool:
             and len(_strip_places(core)) >= 2:
         return True  # 滁州智能制造产业研究院: a place's institute for an industry
     if type_ == "Platform" and is_generic(_strip_places(core)) and not name.endswith(("智创城", "联盟")) \
-            and not (name.endswith(DESCRIPTIVE_SUFFIXES) and is_field(_strip_places(core))) \
+            and not field_kind \
             and not (_strip_places(core) != core and re.sub(r"\([^()]*\)$", "", name).endswith(_PLACE_NAMED_INCUBATORS)):
         return False  # 运城市新型研发机构: the city's platforms as a category
     if "(" in name and name.count("(") != name.count(")"):
