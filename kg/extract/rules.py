@@ -51,7 +51,7 @@ from kg.extract.lexicon import (
     place_prefix,
     strip_places,
 )
-from kg.extract.names import NameSpan, find_names, left_extend, place_title, places_in_name, split_members
+from kg.extract.names import PROVINCE_HEADS, NameSpan, find_names, left_extend, place_title, places_in_name, split_members
 from kg.ingest.tables import is_county_table
 from kg.models import EntityMention, Evidence
 
@@ -91,8 +91,7 @@ _PLACE_HEADS_2 = {p[:2] for p in PLACE_PREFIXES}
 # a province (any, full or short), a ministry or a joint designation before the kind word: the body that
 # designated the platform is part of its name (省级/市级 there only say a level: 砷化镓…省级工程技术研究中心)
 _DESIGNATION_INSIDE = re.compile(
-    "(?:" + "|".join(sorted({re.escape(x) for p in PROVINCES for x in (p, short_province(p)) if len(x) >= 2}, key=len, reverse=True))
-    + r"|国家|(?<![县市区])省|自治区|省部共建|教育部|国家地方联合|国防)(?:重点实验室|工程|技术|企业|中试|协同创新)")
+    "(?:" + "|".join(map(re.escape, PROVINCE_HEADS)) + r"|国家|(?<![县市区])省|自治区|省部共建|教育部|国家地方联合|国防)(?:重点实验室|工程|技术|企业|中试|协同创新)")
 _SUFFIX_ALT = "(?:" + "|".join(re.escape(x) for x, _, _ in SUFFIXES if len(x) >= 2) + ")$"
 _QUOTED_PART = re.compile(r"“[^”]+”")
 _LEAD_IN = re.compile(r"^(?:" + "|".join(sorted(map(re.escape, set(LEAD_VERBS) | {"新建了", "建成了", "发起", "涌现出", "深化",
