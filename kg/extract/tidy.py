@@ -84,6 +84,7 @@ def _chains(ctx: DocContext, notes: DocNotes) -> None:
     # a heading 做强有色金属(铜金)产业链: 铜金 (铜金产业科技创新链) is a wording of that chain
     bracketed = {inner: industry_word(m.name) for m in ex.entities if m.type == CHAIN and m.rule in HEADING_RULES
                  for a in m.aliases for inner in re.findall(r"\(([\u4e00-\u9fff]{2,8})\)$", a)}
+    own_headings = {industry_word(m.name) for m in ex.entities if m.type == CHAIN and m.rule == "chain_heading"}
     for m in ex.entities:
         if m.type != CHAIN or m.name in rename:
             continue
@@ -91,8 +92,7 @@ def _chains(ctx: DocContext, notes: DocNotes) -> None:
         if w in fuller and w not in headings:
             rename[m.name] = f"{fuller[w]}产业链"
             continue
-        if w in bracketed and bracketed[w] != w and not any(
-                x.type == CHAIN and x.rule == "chain_heading" and industry_word(x.name) == w for x in ex.entities):
+        if w in bracketed and bracketed[w] != w and w not in own_headings:
             rename[m.name] = f"{bracketed[w]}产业链"
             continue
         if w in headings:
