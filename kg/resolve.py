@@ -163,6 +163,8 @@ def norm_org(name: str) -> str:
 
 _ZONE_WORDS = (("经济技术开发区", "经开区"), ("经济开发区", "经开区"), ("高新技术产业开发区", "高新区"),
                ("高新技术开发区", "高新区"))
+_TOWN_ZONE = re.compile(r"^([\u4e00-\u9fff]{2})(?:国家)?(?:"
+                        + "|".join(sorted({w for pair in _ZONE_WORDS for w in pair}, key=len, reverse=True)) + r")$")
 
 
 def zone_key(name: str) -> str | None:
@@ -171,9 +173,8 @@ def zone_key(name: str) -> str | None:
     p, rest = place_of(clean_name(name))
     if p is None:  # 瑞金经开区 = 瑞金经济技术开发区: a county's short form names its zone
         p = next((c[:-1] for c in COUNTY_CITY if len(c) > 2 and clean_name(name).startswith(c[:-1])), None)
-        town = re.match(r"^([\u4e00-\u9fff]{2})(?:国家)?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区)$",
-                        clean_name(name))
-        if p is None and town:
+        town = _TOWN_ZONE.match(clean_name(name)) if p is None else None
+        if town:
             p = town.group(1)  # 慈湖高新区 = 慈湖高新技术产业开发区: a town's two characters name it too
         if p is None:
             return None

@@ -86,7 +86,7 @@ _PROVINCE_END = re.compile(r"(?:省|市|(?:壮族|回族|维吾尔)?自治区|�
 # so they count only where a name may start (kg.extract.names.place_names)
 RENAMED_DISTRICTS: set[str] = set()
 # 宜宾县 became 叙州区 and 株洲县 渌口区 in 2018; the 2020 table drawn from cpca still has the counties
-_RENAMED_OUTRIGHT = {"宜宾县": "叙州区", "株洲县": "渌口区"}  # 株洲县 became 渌口区 in 2018
+_RENAMED_OUTRIGHT = {"宜宾县": "叙州区", "株洲县": "渌口区"}
 
 
 def _national() -> tuple[dict[str, str], dict[str, str], tuple[str, ...]]:
