@@ -123,7 +123,7 @@ class EmbeddedServer:
 
         if not self.socket.exists():
             return "down"
-        conn = self._redis(5)
+        conn = self.redis_client(5)
         try:
             return "up" if conn.ping() else "down"
         except redis.BusyLoadingError:
@@ -133,7 +133,7 @@ class EmbeddedServer:
         finally:
             conn.close()
 
-    def _redis(self, timeout: float) -> Any:
+    def redis_client(self, timeout: float) -> Any:
         """A client without retries: a server that is gone should say so at once (redis-py's
         default retries with backoff turned every probe of a stopped server into seconds)."""
         import redis
@@ -315,7 +315,7 @@ class EmbeddedServer:
         if pid is None and not self.alive():
             self._reap()
             return
-        conn = self._redis(30)
+        conn = self.redis_client(30)
         try:
             self._compact(conn)
             conn.shutdown()

@@ -17,7 +17,9 @@ FalkorDB's Bolt endpoint (4.16) has quirks this helper works around or reports:
 
 from __future__ import annotations
 
+import os
 import random
+import signal
 import socket
 import time
 from pathlib import Path
@@ -82,9 +84,28 @@ class BoltFalkorDB:
                 return
 
     def redis(self) -> Any:
-        import redis
+        """A client that gives up after 10 s: a stalled server fails the caller instead of hanging it."""
+        return self.server.redis_client(10)
 
-        return redis.Redis(unix_socket_path=str(self.server.socket))
+    def responsive(self) -> bool:
+        """Whether both sides answer within a second or two (a stalled server answers neither)."""
+        return self._handshake(2.0) and self.server.alive()
+
+    def kill(self) -> None:
+        """SIGKILL the server: a client blocked reading from a stalled endpoint (the driver has no
+        read timeout of its own) then sees the connection close and raises."""
+        pid = self.server.pid()
+        if pid is not None:
+            os.kill(pid, signal.SIGKILL)
+
+    def restart(self) -> "BoltFalkorDB":
+        """Kill a stalled server (it holds no data worth keeping: no persistence) and start a fresh
+        one on a new port; clients must reconnect to the new `uri`."""
+        self.kill()
+        self.server.stop()
+        self.port = free_port()
+        self.server = EmbeddedServer(self.server.folder, ["--appendonly", "no"], bolt_port=self.port)
+        return self.start()
 
     def clear(self) -> None:
         """Delete every graph (the Bolt side writes to `falkordb` or `db`)."""

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import time
 
@@ -170,3 +171,21 @@ def test_a_query_too_large_for_falkordbs_bolt_is_refused_not_sent(bolt: BoltFalk
             s.query("MATCH (n:Entity) WHERE n.id IN $ids RETURN count(n) AS n", {"ids": ids})
         assert s.query("MATCH (n:Entity) WHERE n.id IN $ids RETURN count(n) AS n", {"ids": ids[:10]}) == [{"n": 0}]
     assert bolt.alive()
+
+
+def test_a_stalled_test_server_is_detected_and_replaced(tmp_path):
+    """The test stand-in's recovery (tests/store/conftest.py's watchdog and rerun): a stalled
+    server answers neither side, and `restart` gives a working one on a new port."""
+    server = BoltFalkorDB(tmp_path / "bolt").start()
+    try:
+        assert server.responsive()
+        os.kill(server.server.pid(), signal.SIGSTOP)  # what a stall looks like from outside
+        assert not server.responsive()
+        old_port = server.port
+        server.restart()
+        assert server.port != old_port and server.responsive()
+        with Neo4jStore(uri=server.uri) as store:
+            assert store.query("RETURN 1 AS one") == [{"one": 1}]
+        server.settle()
+    finally:
+        server.stop()
