@@ -168,7 +168,7 @@ class OrgRules:
             if self.gazetteer else None
         self.last_subject: Mentioned | None = None
         self._title: Mentioned | None = None  # the platform an item's run-in title names ((一)大同氢能产业研究院。)
-        self._nested_names: set[str] = set()
+        self._nested_spans: set[tuple[int, int]] = set()
         self._named_built: list[Mentioned] = []  # platforms named after their host, found by _host_named
 
     # ------------------------------------------------------------------ helpers
@@ -226,7 +226,7 @@ class OrgRules:
         ctx = self.ctx
         names = find_names(sent.masked)
         names = [n for n in names if n.name not in self._vetoed_names(sent)]
-        self._nested_names = {h.name for n in names for h in n.hosts}
+        self._nested_spans = {(h.start, h.end) for n in names for h in n.hosts}
         placed: list[Mentioned] = []
         # 市委组织部(市委人才办), 市科技局(市知识产权局): one body under two names
         same_body = {b.start: a for a, b in zip(names, names[1:]) if a.type == b.type == "Agency"
@@ -275,7 +275,7 @@ class OrgRules:
         self._leads(sent, names)
         everyone = placed + cats + lists + awards + partners + built + [h for h in hosts if h.start >= 0]
         # IN_CHAIN: the actors a chain's text relies on (enterprises, universities, institutes, platforms, zones)
-        members = [mm for mm in everyone if mm.m.type in CHAIN_MEMBERS and mm.m.name not in self._nested_names]
+        members = [mm for mm in everyone if mm.m.type in CHAIN_MEMBERS and (mm.start, mm.end) not in self._nested_spans]
         if ctx.chain is not None and ctx.chain.industry_mention.type == "IndustryChain":
             for mm in members:
                 for chain in (ctx.chain.industry_mention, *ctx.chain.also):

@@ -287,3 +287,18 @@ def test_a_heading_chain_with_a_bracketed_wording(mini_plan):
     assert ents(ex, "IndustryChain") == {"有色金属产业链"}
     assert ("铜金产业科技创新链", "有色金属产业链") in rels(ex, "INNOVATION_CHAIN_OF")
     assert ("紫金矿业集团股份有限公司", "有色金属产业链") in rels(ex, "LEADS_CHAIN")
+
+
+def test_an_organisation_named_alone_and_inside_a_longer_name_is_a_member(mini_plan):
+    """联合南华大学、南华大学附属第一医院等单位 under a chain's heading: the university is a partner in
+    its own right, not only the opening of its hospital's name, so both are in the chain."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第一章 提升重点产业链",
+        "（四）培育核技术应用产业链。由示范铀业有限责任公司牵头，联合南华大学、南华大学附属第一医院等单位，"
+        "围绕辐照加工、核医学诊疗等方向开展协同攻关。",
+    ])
+    members = rels(ex, "IN_CHAIN")
+    assert {("南华大学", "核技术应用产业链"), ("南华大学附属第一医院", "核技术应用产业链"),
+            ("示范铀业有限责任公司", "核技术应用产业链")} <= members
+    assert ("南华大学", "南华大学附属第一医院") in rels(ex, "HOSTS")
