@@ -24,6 +24,7 @@ from kg.extract.lexicon import (
     LEFT_BOUNDARY_WORDS,
     PROVINCES,
     NATIONAL_ACADEMIES,
+    PLACE_PREFIXES,
     COUNTY_CITY,
     RENAMED_DISTRICTS,
     SHANXI_COUNTY_CITY,
@@ -74,7 +75,7 @@ _PLACE_PAIRS = {name[i - 1 : i + 1] if i else name[:2]
                 for name in CITIES for i, ch in enumerate(name) if ch in "与和及同等由对将把被向从在以为是了的均也并且已使让给即如或"}
 _NOT_BOUNDARY_PAIRS = {"高等", "中等", "初等", "同等", "平等", "均等", "对等", "相等", "优等", "和顺", "太和", "中和",
                        "以色", "及时", "在线", "同济", "由于", "和平", "共和", "人和",
-                       "仁和", "大为", "有为"} | _PLACE_PAIRS
+                       "仁和", "大为", "有为", "被动"} | _PLACE_PAIRS
 # Verbs that are also common inside names (煤系固废利用工程技术研究中心, 太行高层次人才发展工作联盟):
 # a name may run past them when stopping there leaves nothing specific.
 WEAK_BOUNDARIES = {"利用", "发展", "服务", "合作", "开发", "转化", "协同", "提升", "整合", "共享", "创新", "引进",
@@ -118,6 +119,8 @@ def boundary_before(text: str, pos: int, agency: bool = False, weak_ok: bool = F
         if weak_ok and w in WEAK_BOUNDARIES:
             continue
         if n == 1:
+            if _county_across(text, pos):
+                continue  # 依托…、南和区宠物食品产业园: 和 is inside the district's name
             if (text[pos - 2 : pos] in _NOT_BOUNDARY_PAIRS or text[pos - 1 : pos + 1] in _NOT_BOUNDARY_PAIRS) \
                     and not (w in "和与及" and place_prefix(text[pos : pos + 8], min_rest=0)):
                 continue  # (…高新区和平桥区…: 和 before a county's name is a list word, not part of 和平)
@@ -134,10 +137,31 @@ def boundary_before(text: str, pos: int, agency: bool = False, weak_ok: bool = F
                 continue  # 省部共建有机旱作农业…, …新材料建有色金属…: 有机/有色 are words
             if w == "认定" and text[pos - 4 : pos - 2] in ("国家", "省级") and text[pos : pos + 2] in ("企业", "技术"):
                 continue  # 巨石集团国家认定企业技术中心: the designation is part of the centre's name
+            if w == "建成" and text[pos - 1 : pos + 1] in ("成德", "成渝"):
+                continue  # 共建成德绵科技创新走廊: 成 is 成都's
             if text[pos - 1 : pos + 1] in _CITY_HEADS:
                 continue  # 以上饶经开区…: 以 is the boundary, 上饶 the place
             return n
     return 0
+
+
+_COUNTY_FORMS = [p for p in PLACE_PREFIXES if len(p) >= 3 and p[-1] in "县区市旗"]
+# the two characters around a boundary character inside a county's full name: a cheap first test
+_COUNTY_PAIRS = {f[i - 1 : i + 1] for f in _COUNTY_FORMS for i in range(1, len(f)) if f[i - 1] in _SINGLE_BOUNDARIES} | \
+                {f[i : i + 2] for f in _COUNTY_FORMS for i in range(len(f) - 1) if f[i] in _SINGLE_BOUNDARIES}
+
+
+def _county_across(text: str, pos: int) -> bool:
+    """Whether a county's full name (南和区, 会同县) runs over the character before `pos`."""
+    if text[pos - 2 : pos] not in _COUNTY_PAIRS and text[pos - 1 : pos + 1] not in _COUNTY_PAIRS:
+        return False
+    for start in (pos - 2, pos - 1):
+        if start < 0:
+            continue
+        p = place_prefix(text[start : start + 8], min_rest=0)
+        if p and len(p) >= 3 and p[-1] in "县区市旗" and start + len(p) > pos:
+            return True
+    return False
 
 
 def left_extend(text: str, end: int, floor: int = 0, *, suffix_start: int | None = None, agency: bool = False,

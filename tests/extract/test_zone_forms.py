@@ -178,3 +178,11 @@ def test_a_town_or_county_short_name_names_its_development_zone(mini_plan):
     assert "渌口区" in ents(ex, "County")
     assert not [z for z in zones if z.startswith(("和", "科技和"))]
     assert zone_key("慈湖高新区") == zone_key("慈湖高新技术产业开发区") is not None
+
+
+def test_boundary_characters_inside_place_names():
+    """和 inside a district's full name (南和区), 被 of 被动式, 成 of 成德绵 (共建成…): no name ends there."""
+    assert _zones("依托隆尧县东方食品城、南和区宠物食品产业园，开展面制品精深加工") == {"南和区宠物食品产业园"}
+    assert _zones("以高碑店市国际被动式低能耗建筑产业园为载体") == {"高碑店市国际被动式低能耗建筑产业园"}
+    assert _zones("与成都市、德阳市共建成德绵科技创新走廊，") == {"成德绵科技创新走廊"}
+    assert _zones("建成科技创新走廊") == set()  # 建成 before a bare kind is still a verb
