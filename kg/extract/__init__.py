@@ -143,6 +143,11 @@ def extract_document(doc: Document, known: dict[str, str] | None = None,
                     # an item heading under 一、实施“鹿城英才”计划 is a part of that programme
                     ctx.relation("PART_OF_PROGRAM", item, parent, item.evidence, rule="program_heading")
         program = item or box or _section_program(para, progs)
+        titled = progs.run_in_program(para) if not para.is_heading else None
+        if titled is not None:  # “链主企业创新引领”工程：支持…: this paragraph is that programme's
+            if program is not None and program.name != titled.name:
+                ctx.relation("PART_OF_PROGRAM", titled, program, titled.evidence, rule="program_run_in")
+            program = titled
         opening = None if program is not None else _opening_program(para, progs, openings)
         if para.in_table:
             table = tables.get(para.line)

@@ -345,15 +345,27 @@ class ProgramRules:
         title = re.sub(r"^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、])\s*", "", text)
         title = re.sub(r"[。:：]\s*$", "", title)
         title = re.sub(r"^(?:深入|持续|大力|加快|全面)?(?:实施|推进|推动|开展|启动)", "", title)  # 1.实施高新技术企业倍增计划
-        # (a numbered item's heading names a programme even when its words end in 建设/发展: 4.中试基地建设工程。)
-        if title == text.strip() or not BOX_PROGRAM.match(title) or _GENERIC_PROGRAM.search(title) \
-                or _NOT_PROGRAM.search(title[:-2]) and not re.search(r"(?:建设|发展)$", title[:-2]):
+        if title == text.strip():
             return None  # only a numbered item's heading (一、实施… headings are read as prose)
+        return self._titled(para, title, "program_heading")  # who runs it, the section says (由市科技局牵头…)
+
+    def run_in_program(self, para) -> EntityMention | None:
+        """“链主企业创新引领”工程：支持昌飞公司… — a paragraph opening with nothing but a programme's
+        name and a colon is about that programme (a 专栏's unnumbered items)."""
+        m = re.match(r"\s*([^:：。，,；;、\s]{4,22})[:：](?=\S)", norm_text(para.text))
+        return self._titled(para, m.group(1), "program_run_in") if m else None
+
+    def _titled(self, para, title: str, rule: str) -> EntityMention | None:
+        """The programme a title names, when it is a programme's name (4.中试基地建设工程: a numbered
+        item's title names one even when its words end in 建设/发展)."""
+        if not BOX_PROGRAM.match(title) or _GENERIC_PROGRAM.search(title) \
+                or _NOT_PROGRAM.search(title[:-2]) and not re.search(r"(?:建设|发展)$", title[:-2]):
+            return None
         s0 = para.text.find(title) if title in para.text else 0
         ev = self.ctx.ev(para, max(s0, 0), max(s0, 0) + len(title))
-        m = self.ctx.entity(title, "Program", ev, rule="program_heading", scope=self.ctx.city)
+        m = self.ctx.entity(title, "Program", ev, rule=rule, scope=self.ctx.city)
         self.by_key.setdefault(program_key(title), m)
-        return m  # who runs it, the section says (由市科技局牵头…)
+        return m
 
     # ---------------------------------------------------------------- sentences
     def sentence(self, sent: Sentence, issuer_default: EntityMention | None,

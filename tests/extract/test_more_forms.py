@@ -484,3 +484,21 @@ def test_item_programmes_are_parts_of_their_sections_programme(mini_plan):
     ])
     part_of = rels(ex, "PART_OF_PROGRAM")
     assert {("创新创业领军人才工程", "“鹿城英才”计划"), ("卓越工程师培养工程", "“鹿城英才”计划")} <= part_of
+
+
+def test_an_unnumbered_box_item_titled_with_a_programme(mini_plan):
+    """专栏4 企业创新能力提升行动 / “链主企业创新引领”工程：支持A、B等链主企业…: the paragraph is about the
+    programme its title names, which is a part of the box's; a colon after a mere phrase names none."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第五章 强化企业创新主体地位",
+        "专栏4  企业创新能力提升行动",
+        "“链主企业创新引领”工程：支持示范飞机工业有限责任公司、示范陶瓷股份有限公司等链主企业开放创新资源。",
+        "重点任务：支持示范压缩机股份有限公司建设企业技术中心。",
+    ])
+    part_of = rels(ex, "PART_OF_PROGRAM")
+    assert ("“链主企业创新引领”工程", "企业创新能力提升行动") in part_of
+    assert {("示范飞机工业有限责任公司", "“链主企业创新引领”工程"),
+            ("示范陶瓷股份有限公司", "“链主企业创新引领”工程")} <= part_of
+    assert not any(p == "企业创新能力提升行动" for m, p in part_of if m.startswith("示范飞机"))
+    assert "重点任务" not in ents(ex, "Program")
