@@ -32,6 +32,7 @@ from kg.extract.lexicon import (
     LEGAL_SUFFIXES,
     NATIONAL_CITY_PROVINCE,
     PROVINCE,
+    PROVINCE_HEADS,
     SUFFIXES,
     clean_name,
     is_generic,
@@ -124,6 +125,15 @@ def place_of(name: str) -> tuple[str | None, str]:
     """(explicit place, rest): 临汾市人民医院 -> (临汾市, 人民医院); 山西建邦… -> (山西, 建邦…)."""
     p = place_prefix(name)
     return (p, name[len(p) :]) if p else (None, name)
+
+
+def _below_province(name: str) -> str:
+    """A name without the province that opens it when a place inside the province follows (四川达州… ->
+    达州…): a zone of a kind whose name is generic is told apart by its place, stated or not."""
+    p, rest = place_of(name)
+    if p is not None and p in PROVINCE_HEADS and place_prefix(rest) is not None:
+        return rest
+    return name
 
 
 def _place_level(p: str | None) -> str | None:
@@ -447,6 +457,8 @@ def _merge_type(type_: str, idxs: list[int], mentions: list[tuple[int, EntityMen
         core = norm_org(m.name)
         if type_ == "Zone":
             core = zone_key(m.name) or core
+            if len(core) < 2 or is_generic(core) or not _distinctive(core):
+                core = _below_province(clean_name(m.name))  # 四川达州国家农业科技园区 = 达州国家农业科技园区
         if len(core) < 2 or is_generic(core) or not _distinctive(core):
             continue
         # platforms: 襄垣县山大固废产业研究院 = 山大固废产业研究院 within one city
@@ -599,8 +611,8 @@ def _distinctive(core: str) -> bool:
 
 
 def _places_conflict(a: str, b: str) -> bool:
-    """Different place ⇒ different entity: 临汾职业技术学院 vs 运城职业技术学院."""
-    pa, pb = _place_level(place_of(clean_name(a))[0]), _place_level(place_of(clean_name(b))[0])
+    """Different place ⇒ different entity: 临汾职业技术学院 vs 运城职业技术学院 (四川达州… is in 达州)."""
+    pa, pb = (_place_level(place_of(_below_province(clean_name(x)))[0]) for x in (a, b))
     return pa is not None and pb is not None and pa != pb
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import ChainContext, DocContext, Sentence, mask_titles
-from kg.extract.lexicon import SUFFIXES, clean_name, is_generic, norm_text, place_prefix
+from kg.extract.lexicon import LEGAL_SUFFIXES, SUFFIXES, clean_name, is_generic, norm_text, place_prefix
 from kg.extract.names import NameSpan, find_names, place_title
 from kg.extract.rules import CHAIN_MEMBERS
 from kg.ingest.tables import industry_columns, is_county_table
@@ -892,6 +892,8 @@ class ChainRules:
                     for name in _leader_names(cell):
                         lev = ctx.line_ev(row.line, name)
                         leader = ctx.entity(name, _leader_type(name), lev, rule="chain_table_leader")
+                        if leader.type not in CHAIN_MEMBERS:
+                            continue  # an agency leads a chain's work, it is not in the chain
                         if leader.type == "Enterprise":
                             ctx.relation("LEADS_CHAIN", leader, chain, lev, rule="chain_table_leader",
                                          properties={"city": ctx.city} if ctx.city else {})
@@ -1030,13 +1032,30 @@ def _repeats(inline: list[list[str]], table: list[list[str]]) -> bool:
 
 
 def _leader_names(cell: str) -> list[str]:
-    """The enterprises a 链主 cell lists (兰花科创、天泽集团); notes in brackets ((培育中)) are none."""
+    """The bodies a 链主 cell lists (兰花科创、天泽集团). Notes in brackets ((培育中)), descriptions
+    (江华稀土产业园骨干企业, 蓝山、道县皮具制鞋骨干企业) and bare places are none; 和/及 part two names
+    unless a place stands before them (四川和邦生物科技股份有限公司 is one)."""
     s = re.sub(r"[(（][^()（）]*[)）]", "", norm_text(cell))
-    return [n for n in (clean_name(x) for x in re.split(r"[、,，;；/和及]", s)) if len(n) >= 2 and not is_generic(n)]
+    names: list[str] = []
+    for piece in re.split(r"[、,，;；/]", s):
+        parts = re.split(r"[和及]", piece)
+        if len(parts) > 1 and place_prefix(clean_name(parts[0]), min_rest=0) == clean_name(parts[0]):
+            parts = [piece]
+        names.extend(clean_name(x) for x in parts)
+    if names and names[-1].endswith("企业"):  # 蓝山、道县皮具制鞋骨干企业: the places of a description
+        names = [n for n in names if n.endswith(LEGAL_SUFFIXES)]
+    return [n for n in names if len(n) >= 2 and not is_generic(n) and not n.endswith("企业")
+            and place_prefix(n, min_rest=0) != n]
+
+
+# agencies a 链主 column may name (抚州高新区管委会, 金溪县人民政府); a bare 局 may end a firm's name (中铁十二局)
+_AGENCY_LEADERS = tuple(suffix for suffix, type_, _ in SUFFIXES if type_ == "Agency" and len(suffix) >= 3)
 
 
 def _leader_type(name: str) -> str:
-    """A 链主 is an enterprise unless its name says it is a university or an institute."""
+    """A 链主 is an enterprise unless its name says it is a university, an institute or an agency."""
+    if name.endswith(_AGENCY_LEADERS):
+        return "Agency"
     for suffix, type_, _ in SUFFIXES:
         if name.endswith(suffix) and type_ in ("University", "ResearchInstitute"):
             return type_

@@ -143,6 +143,10 @@ def short_province(name: str) -> str:
     return s if name.endswith(("省", "市")) or s == "内蒙古" else s[:2]
 
 
+# every province's name and its short form of two or more characters (湖南省, 湖南, 内蒙古)
+PROVINCE_HEADS = tuple(sorted({p for p in PROVINCES} | {short_province(p) for p in PROVINCES if len(short_province(p)) >= 2},
+                              key=len, reverse=True))
+
 # Place words that may open an organisation name and do not tell two organisations apart when
 # the rest of the name is distinctive (山西建邦集团铸造有限公司 = 建邦集团铸造有限公司).
 OTHER_PLACES = ("中国", "全国", "国家")

@@ -23,6 +23,7 @@ from kg.extract.lexicon import (
     LEAD_VERBS,
     LEFT_BOUNDARY_WORDS,
     PROVINCES,
+    PROVINCE_HEADS,
     NATIONAL_ACADEMIES,
     PLACE_PREFIXES,
     COUNTY_CITY,
@@ -121,6 +122,8 @@ def boundary_before(text: str, pos: int, agency: bool = False, weak_ok: bool = F
         if n == 1:
             if _county_across(text, pos):
                 continue  # 依托…、南和区宠物食品产业园: 和 is inside the district's name
+            if w in "和与及" and _province_opens(text, pos - 1) and not place_prefix(text[pos : pos + 8], min_rest=0):
+                continue  # 、四川和邦生物科技股份有限公司: a province and 和 open a firm's name (四川和重庆: two places)
             if (text[pos - 2 : pos] in _NOT_BOUNDARY_PAIRS or text[pos - 1 : pos + 1] in _NOT_BOUNDARY_PAIRS) \
                     and not (w in "和与及" and place_prefix(text[pos : pos + 8], min_rest=0)):
                 continue  # (…高新区和平桥区…: 和 before a county's name is a list word, not part of 和平)
@@ -149,6 +152,15 @@ _COUNTY_FORMS = [p for p in PLACE_PREFIXES if len(p) >= 3 and p[-1] in "县区�
 # the two characters around a boundary character inside a county's full name: a cheap first test
 _COUNTY_PAIRS = {f[i - 1 : i + 1] for f in _COUNTY_FORMS for i in range(1, len(f)) if f[i - 1] in _SINGLE_BOUNDARIES} | \
                 {f[i : i + 2] for f in _COUNTY_FORMS for i in range(len(f) - 1) if f[i] in _SINGLE_BOUNDARIES}
+
+
+def _province_opens(text: str, end: int) -> bool:
+    """Whether a province's short name ends at `end` right after a list mark or the start."""
+    for k in (3, 2):
+        start = end - k
+        if start >= 0 and text[start:end] in PROVINCE_HEADS and (start == 0 or text[start - 1] in "、，,；;：:（(“ \t"):
+            return True
+    return False
 
 
 def _county_across(text: str, pos: int) -> bool:
@@ -276,8 +288,6 @@ def typed_candidates(text: str) -> list[NameSpan]:
     return out
 
 
-PROVINCE_HEADS = tuple(sorted({p for p in PROVINCES} | {short_province(p) for p in PROVINCES if len(short_province(p)) >= 2},
-                               key=len, reverse=True))
 
 
 def _place_anchored(text: str, start: int) -> int | None:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from kg.extract.context import DocContext, Sentence, SentenceMembers
 from kg.extract.lexicon import (
+    PROVINCE_HEADS,
     DESCRIPTIVE_SUFFIXES,
     NATIONAL_ACADEMIES,
     is_field,
@@ -51,7 +52,7 @@ from kg.extract.lexicon import (
     place_prefix,
     strip_places,
 )
-from kg.extract.names import PROVINCE_HEADS, NameSpan, find_names, left_extend, place_title, places_in_name, split_members
+from kg.extract.names import NameSpan, find_names, left_extend, place_title, places_in_name, split_members
 from kg.ingest.tables import is_county_table
 from kg.models import EntityMention, Evidence
 

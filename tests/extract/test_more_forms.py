@@ -502,3 +502,28 @@ def test_an_unnumbered_box_item_titled_with_a_programme(mini_plan):
             ("示范陶瓷股份有限公司", "“链主企业创新引领”工程")} <= part_of
     assert not any(p == "企业创新能力提升行动" for m, p in part_of if m.startswith("示范飞机"))
     assert "重点任务" not in ents(ex, "Program")
+
+
+def test_what_a_chain_tables_leader_column_names(mini_plan):
+    """链主 cells: a 管委会 or a county's 人民政府 is an agency, in no chain and leading none; descriptions
+    (…产业园骨干企业, 蓝山、道县皮具制鞋骨干企业) and bare places name no firm; 四川和邦… is one firm, 和 after a
+    place being part of its name, while A和B are two."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "一、重点任务",
+        "专栏2  重点产业科技创新链",
+        "序号\t产业链\t链主企业\t创新链主要环节",
+        "1\t电子信息产业链\t示范高新区管委会\t电子材料—元器件—模组",
+        "2\t稀土新材料产业链\t江华稀土产业园骨干企业\t分离提纯—稀土金属及合金—永磁材料",
+        "3\t轻纺制鞋产业链\t蓝山、道县皮具制鞋骨干企业\t新材料研发—时尚设计—智能制造",
+        "4\t盐磷化工产业链\t四川和邦生物科技股份有限公司\t盐卤开采—基础化工—精细化学品",
+        "5\t锂电产业链\t示范锂业有限公司和示范电池有限公司\t锂盐—正极材料—电芯",
+    ])
+    assert "示范高新区管委会" in ents(ex, "Agency")
+    firms = ents(ex, "Enterprise")
+    assert {"四川和邦生物科技股份有限公司", "示范锂业有限公司", "示范电池有限公司"} <= firms
+    assert not firms & {"示范高新区管委会", "江华稀土产业园骨干企业", "蓝山", "道县皮具制鞋骨干企业", "四川",
+                        "邦生物科技股份有限公司"}
+    leads = rels(ex, "LEADS_CHAIN")
+    assert ("四川和邦生物科技股份有限公司", "盐磷化工产业链") in leads
+    assert not any(src == "示范高新区管委会" for src, _ in leads | rels(ex, "IN_CHAIN"))

@@ -119,3 +119,13 @@ def test_an_abbreviated_enterprise_name_merges_with_the_one_full_name_it_abbrevi
     explained = {n.name: n for n in res.nodes}
     assert [(m.b, m.rule) for m in explained["四川大西洋焊接材料股份有限公司"].merges] == [("大西洋焊材", "abbreviated")]
     assert not explained["东风特种商用车有限公司"].merges
+
+
+def test_a_zone_named_with_and_without_its_province_is_one_zone():
+    """四川达州国家农业科技园区 = 达州国家农业科技园区 (the province of 达州 adds nothing); a zone of the same
+    generic kind in another province's city, or the province's own, stays apart."""
+    res = resolve_full([_ex("a.txt", "达州市", ("四川达州国家农业科技园区", "Zone"), ("达州国家农业科技园区", "Zone"),
+                            ("湖南永州国家农业科技园区", "Zone"), ("湖南省农业科技园区", "Zone"))])
+    assert set(_names(res.graph, "Zone")) == {"四川达州国家农业科技园区", "湖南永州国家农业科技园区", "湖南省农业科技园区"}
+    explained = {n.name: n for n in res.nodes}
+    assert [(m.b, m.rule) for m in explained["四川达州国家农业科技园区"].merges] == [("达州国家农业科技园区", "normalized")]
