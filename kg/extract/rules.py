@@ -761,6 +761,7 @@ class OrgRules:
             if m.start() - s < 2:
                 continue
             if default and (re.search(r"(?:一批|一些|若干|更多)$", sent.text[max(0, s - 4) : s])
+                            or re.match(r"(?:引进|招引|吸引|集聚|培育|发展|壮大)(?:一批|一些|若干|更多)", sent.text[s:])
                             or re.match(r"等(?:关键)?(?:配套|上下游|零部件|材料|服务)", tail)
                             or re.search(r"(?:吸引|引进|招引|集聚|发展)$", sent.text[max(0, s - 4) : s])):
                 # 培育一批液压件、传动件等配套企业 / 吸引电解液、隔膜、结构件等配套企业集聚: kinds of firms, not names
@@ -1172,7 +1173,8 @@ class OrgRules:
             b_list += [x for x in extras if x.start >= b_s and x.end <= b_e and not any(y.start == x.start for y in b_list)]
             if not re.search(r"等地|高校|院所|企业|机构|单位", text[b_s:b_e]):  # 与北京、天津等地高校院所合作: places of the partners
                 b_list += [c for c in self._short_cities(sent, b_s, b_e) if not any(y.start == c.start for y in b_list)]
-            if not b_list and default:
+            if not b_list and default and not re.search(r"等(?:国家|国|地区|城市|省份)|领域", text[b_s:b_e]):
+                # (与德国、波兰等国家的矿业企业开展煤矿智能化、安全开采等领域合作: countries and fields, no firms)
                 b_list = self.members(sent, b_s, b_e, names, default, rule="collab_partner")
             ev = ctx.ev(sent.para, sent.at(a.start if a.start >= clause_s else m.start()), sent.at(m.end()))
             for b in b_list:

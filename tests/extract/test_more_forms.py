@@ -527,3 +527,16 @@ def test_what_a_chain_tables_leader_column_names(mini_plan):
     leads = rels(ex, "LEADS_CHAIN")
     assert ("四川和邦生物科技股份有限公司", "盐磷化工产业链") in leads
     assert not any(src == "示范高新区管委会" for src, _ in leads | rels(ex, "IN_CHAIN"))
+
+
+def test_countries_fields_and_kinds_of_firms_are_no_firms(mini_plan):
+    """与德国、波兰等国家的矿业企业…开展煤矿智能化、安全开采等领域技术合作: countries and fields; 引进一批PECVD、
+    丝网印刷等装备制造企业: kinds of firms the city wants. Only the opening list names firms."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第一章 开放合作",
+        "支持示范能源集团、示范新集等企业与德国、澳大利亚、波兰等国家的矿业企业和科研机构开展煤矿智能化、安全开采、"
+        "矿区生态修复等领域技术合作。",
+        "推动异质结电池核心装备本地化配套，引进一批PECVD、PVD、丝网印刷等装备制造企业在示范经开区集聚。",
+    ])
+    assert ents(ex, "Enterprise") == {"示范能源集团", "示范新集"}
