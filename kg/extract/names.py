@@ -74,7 +74,7 @@ _SINGLE_BOUNDARIES = set("与和及同等由对将把被向从在以为是了的
 # pairs are everyday words (会同 of 会同县)
 _PLACE_PAIRS = {name[i - 1 : i + 1] if i else name[:2]
                 for name in CITIES for i, ch in enumerate(name) if ch in "与和及同等由对将把被向从在以为是了的均也并且已使让给即如或"}
-_NOT_BOUNDARY_PAIRS = {"高等", "中等", "初等", "同等", "平等", "均等", "对等", "相等", "优等", "和顺", "太和", "中和",
+_NOT_BOUNDARY_PAIRS = {"上汽", "同煤", "高等", "中等", "初等", "同等", "平等", "均等", "对等", "相等", "优等", "和顺", "太和", "中和",
                        "以色", "及时", "在线", "同济", "由于", "和平", "共和", "人和",
                        "仁和", "大为", "有为", "被动"} | _PLACE_PAIRS
 # Verbs that are also common inside names (煤系固废利用工程技术研究中心, 太行高层次人才发展工作联盟):
@@ -122,8 +122,9 @@ def boundary_before(text: str, pos: int, agency: bool = False, weak_ok: bool = F
         if n == 1:
             if _county_across(text, pos):
                 continue  # 依托…、南和区宠物食品产业园: 和 is inside the district's name
-            if w in "和与及" and _province_opens(text, pos - 1) and not place_prefix(text[pos : pos + 8], min_rest=0):
-                continue  # 、四川和邦生物科技股份有限公司: a province and 和 open a firm's name (四川和重庆: two places)
+            if w in "和同" and _place_opens(text, pos - 1) and not place_prefix(text[pos : pos + 8], min_rest=0) \
+                    and re.match(r"[^、，,；;。()（）]{1,12}?(?:有限公司|有限责任公司|股份|集团)", text[pos:]):
+                continue  # 、四川和邦…有限公司, 支持信阳同合车轮有限公司: a place and 和/同 open a firm's name
             if (text[pos - 2 : pos] in _NOT_BOUNDARY_PAIRS or text[pos - 1 : pos + 1] in _NOT_BOUNDARY_PAIRS) \
                     and not (w in "和与及" and place_prefix(text[pos : pos + 8], min_rest=0)):
                 continue  # (…高新区和平桥区…: 和 before a county's name is a list word, not part of 和平)
@@ -154,11 +155,16 @@ _COUNTY_PAIRS = {f[i - 1 : i + 1] for f in _COUNTY_FORMS for i in range(1, len(f
                 {f[i : i + 2] for f in _COUNTY_FORMS for i in range(len(f) - 1) if f[i] in _SINGLE_BOUNDARIES}
 
 
-def _province_opens(text: str, end: int) -> bool:
-    """Whether a province's short name ends at `end` right after a list mark or the start."""
+_PLACE_FORMS = frozenset(PLACE_PREFIXES)
+
+
+def _place_opens(text: str, end: int) -> bool:
+    """Whether a place's short name (四川, 信阳, 河北; not 新河县) ends at `end` where a name may begin: at
+    the start, after a list mark or after a boundary word (支持信阳同合车轮…)."""
     for k in (3, 2):
         start = end - k
-        if start >= 0 and text[start:end] in PROVINCE_HEADS and (start == 0 or text[start - 1] in "、，,；;：:（(“ \t"):
+        if start >= 0 and text[start:end] in _PLACE_FORMS and text[end - 1] not in "省市县区旗" and (
+                start == 0 or text[start - 1] in "、，,；;：:（(“ \t" or boundary_before(text, start) > 0):
             return True
     return False
 

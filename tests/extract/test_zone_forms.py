@@ -186,3 +186,18 @@ def test_boundary_characters_inside_place_names():
     assert _zones("以高碑店市国际被动式低能耗建筑产业园为载体") == {"高碑店市国际被动式低能耗建筑产业园"}
     assert _zones("与成都市、德阳市共建成德绵科技创新走廊，") == {"成德绵科技创新走廊"}
     assert _zones("建成科技创新走廊") == set()  # 建成 before a bare kind is still a verb
+
+
+def test_a_place_and_he_or_tong_opening_a_firms_name():
+    """四川和邦…有限公司, 信阳同合车轮有限公司, 河北同光…股份有限公司, 上汽…, 同煤…: one firm each; a county's full
+    name and 和, or a place after 和, still part two names."""
+    def firms(text: str) -> set[str]:
+        return {n.name for n in find_names(norm_text(text)) if n.type == "Enterprise"}
+
+    assert firms("四川永祥股份有限公司、四川和邦生物科技股份有限公司等骨干企业") == {
+        "四川永祥股份有限公司", "四川和邦生物科技股份有限公司"}
+    assert firms("支持信阳同合车轮有限公司等骨干企业加快发展") == {"信阳同合车轮有限公司"}
+    assert firms("支持河北同光半导体股份有限公司加快碳化硅研发") == {"河北同光半导体股份有限公司"}
+    assert firms("支持上汽通用五菱汽车股份有限公司建设研究院") == {"上汽通用五菱汽车股份有限公司"}
+    assert firms("依托同煤广发化学工业有限公司建设中试基地") == {"同煤广发化学工业有限公司"}
+    assert _zones("依托新河县和任泽区汽车零部件产业园区") == {"任泽区汽车零部件产业园区"}
