@@ -819,6 +819,10 @@ class OrgRules:
             if bm:
                 inner = [self.emit(sent, n) for n in actors if n.start >= p.end and n.end <= p.end + bm.end() and n.type in ORG]
                 inner += [x for x in extra if x.start >= p.end and x.end <= p.end + bm.end() and x.m.type in ORG]
+                if not inner:  # Y（依托恩达麻世纪）: the host by a short name the text gives no suffix
+                    lead = re.match(r"\s*\((?:依托|由)", sent.masked[p.end :])
+                    short = self._slot_short(sent, p.end + lead.end(), p.end + bm.end() - 1) if lead else None
+                    inner = [short] if short is not None else []
                 if inner and link(inner, p, p.start, "host_bracket", p.end + bm.end()):
                     last_builders = []
                     continue
@@ -1205,8 +1209,11 @@ class OrgRules:
         return out
 
     def _co_built(self, sent: Sentence, names: list[NameSpan], pos: int, builders: list[Mentioned], ev) -> None:
-        """与B、C共建Y / 与B合作，共建Y: every builder hosts the platform Y."""
+        """与B、C共建Y / 与B合作，共建Y: every builder hosts the platform Y (not where the verb closes a
+        bracket: Y（市政府与南昌大学共建）、Z — the bracket is Y's, read as Y(X))."""
         text = sent.text
+        if re.match(r"\s*[)）]", text[pos:]):
+            return
         end = _clause_end(text, pos)
         seg = text[pos - 4 : end]
         if not re.search(r"共建|共同建设|合作建设|联合建设|合作设立|共同组建|联合组建|建立|设立|组建", seg):

@@ -540,3 +540,17 @@ def test_countries_fields_and_kinds_of_firms_are_no_firms(mini_plan):
         "推动异质结电池核心装备本地化配套，引进一批PECVD、PVD、丝网印刷等装备制造企业在示范经开区集聚。",
     ])
     assert ents(ex, "Enterprise") == {"示范能源集团", "示范新集"}
+
+
+def test_a_bracket_after_a_platform_names_its_builders_only(mini_plan):
+    """Y（依托恩达麻世纪）: the host by a short name; Y（市政府与南昌大学共建）、Z: the bracket builds Y, not Z."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第五章 平台",
+        "4.工程技术研究中心：示范省苎麻纺织工程技术研究中心（依托恩达麻世纪）、示范省特种装备工程技术研究中心（依托国科科技）。",
+        "3.新型研发机构：示范锂电新能源产业技术研究院（市政府与南昌大学共建）、示范市先进钢铁材料研究院。",
+    ])
+    hosts = rels(ex, "HOSTS")
+    assert {("恩达麻世纪", "示范省苎麻纺织工程技术研究中心"), ("国科科技", "示范省特种装备工程技术研究中心"),
+            ("南昌大学", "示范锂电新能源产业技术研究院")} <= hosts
+    assert not any(p == "示范市先进钢铁材料研究院" for _, p in hosts)
