@@ -1261,7 +1261,10 @@ class OrgRules:
             if any(n.start <= m.start() < n.end for n in names) or "与" in text[max(0, m.start() - 20) : m.start()].split("，")[-1]:
                 continue
             end = _clause_end(text, m.end())
-            partners = [n for n in typed if n.start >= m.end() and n.end <= end and n.type in ORG]
+            # X联合Y组建Z: Z is what they build, not a partner
+            verb = re.search(r"(?:共同|合作)?(?:组建|共建|建设|创建|设立|成立|筹建)", text[m.end() : end])
+            build_at = m.end() + verb.start() if verb else end
+            partners = [n for n in typed if n.start >= m.end() and n.end <= build_at and n.type in ORG]
             if not partners:
                 continue
             # the subject is in this clause (not a partner of an earlier 与-list: 与A、B合作；联合C… is the

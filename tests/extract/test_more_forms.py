@@ -554,3 +554,14 @@ def test_a_bracket_after_a_platform_names_its_builders_only(mini_plan):
     assert {("恩达麻世纪", "示范省苎麻纺织工程技术研究中心"), ("国科科技", "示范省特种装备工程技术研究中心"),
             ("南昌大学", "示范锂电新能源产业技术研究院")} <= hosts
     assert not any(p == "示范市先进钢铁材料研究院" for _, p in hosts)
+
+
+def test_what_a_joint_venture_builds_is_no_partner(mini_plan):
+    """支持新钢集团联合北京科技大学、东北大学组建先进钢铁材料研究院: the universities are partners, the institute
+    they set up is not."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第五章 平台",
+        "支持示范钢铁集团有限公司联合北京科技大学、东北大学组建示范先进钢铁材料研究院，推动科研成果就地转化。",
+    ])
+    assert rels(ex, "COLLABORATES_WITH") == {("示范钢铁集团有限公司", "北京科技大学"), ("示范钢铁集团有限公司", "东北大学")}
