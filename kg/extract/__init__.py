@@ -14,7 +14,7 @@ import re
 
 from kg.extract.chains import ChainRules
 from kg.extract.context import DocContext, mask_titles, sentences
-from kg.extract.lexicon import is_generic, norm_text, place_prefix
+from kg.extract.lexicon import clean_name, is_generic, norm_text, place_prefix
 from kg.extract.names import MAX_NAME, find_names
 from kg.extract.programs import BOX_ITEM, ProgramRules, find_programs, program_key
 from kg.extract.rules import ORG, OrgRules, core_name
@@ -127,6 +127,7 @@ def extract_document(doc: Document, known: dict[str, str] | None = None,
     done_tables: set[int] = set()
     openings: dict[tuple[str, ...], str | None] = {}  # section -> key of the programme its first paragraph starts
     box: EntityMention | None = None  # the programme a 专栏 is titled with, while its items last
+    box_platforms: list[tuple[str, EntityMention, Paragraph]] = []
     item: EntityMention | None = None
     for i, para in enumerate(doc.paragraphs):
         if para.in_table:
@@ -135,6 +136,10 @@ def extract_document(doc: Document, known: dict[str, str] | None = None,
                 box, item = progs.box(table), None
         elif para.is_heading:
             item = progs.box_item(para, box) if box is not None and BOX_ITEM.match(norm_text(para.text)) else None
+            if item is None and box is not None and (bi := BOX_ITEM.match(norm_text(para.text))):
+                # 专栏3 重点创新平台建设工程 / 1.光电显示玻璃技术创新中心：由…牵头建设: the platform an item is
+                # titled with, once the item's text has named it, is part of the box's programme
+                box_platforms.append((clean_name(bi.group("name")), box, para))
             if item is None and not (box is not None and BOX_ITEM.match(norm_text(para.text))):
                 box = None  # a heading that is not an item of the box ends it
                 item = progs.heading_program(para)  # (2)创新创业领军人才工程。
@@ -185,6 +190,11 @@ def extract_document(doc: Document, known: dict[str, str] | None = None,
             progs.table(t)
     chains.finish()
     targets.emit()
+    platforms = {m.name: m for m in ctx.ex.entities if m.type == "Platform"}
+    for name, owner, para in box_platforms:
+        if name in platforms:
+            ev = ctx.ev(para, 0, len(para.text.rstrip("：: ")))
+            ctx.relation("PART_OF_PROGRAM", platforms[name], owner, ev, rule="program_box_item")
     tidy_document(ctx)
     del policy
     log.info("%s: %d mentions, %d relations", doc.name, len(ctx.ex.entities), len(ctx.ex.relations))

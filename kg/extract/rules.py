@@ -168,7 +168,8 @@ class OrgRules:
         self._gazetteer_re = re.compile("|".join(sorted(map(re.escape, self.gazetteer), key=len, reverse=True))) \
             if self.gazetteer else None
         self.last_subject: Mentioned | None = None
-        self._title: Mentioned | None = None  # the platform an item's run-in title names ((一)大同氢能产业研究院。)
+        # the platform an item's run-in title names ((一)大同氢能产业研究院。), or its sentence and name
+        self._title: Mentioned | tuple[Sentence, NameSpan] | None = None
         self._nested_spans: set[tuple[int, int]] = set()
         self._named_built: list[Mentioned] = []  # platforms named after their host, found by _host_named
 
@@ -323,13 +324,18 @@ class OrgRules:
         if t:  # the title: a heading of its own, or the first sentence of the item's paragraph
             whole = [mm for mm in placed if mm.start == t.start("name") and mm.end == t.end("name")
                      and mm.m.type in ("Platform", "ResearchInstitute")]
-            self._title = whole[0] if whole else None
+            # a described platform (云母新材料技术创新中心) is named by the title too, once builders follow
+            named = [n for n in names if n.start == t.start("name") and n.end == t.end("name")
+                     and n.type in ("Platform", "ResearchInstitute")]
+            self._title = whole[0] if whole else (sent, named[0]) if named else None
             return []
         title = self._title
         self._title = None  # only the sentence right after the title
         m = _TITLE_BUILDERS.match(sent.text)
         if title is None or m is None:
             return []
+        if isinstance(title, tuple):
+            title = self.emit(*title)
         who_s, who_e = m.start("who"), m.end("who")
         builders = [self.emit(sent, n) for n in names if n.start >= who_s and n.end <= who_e and n.type in ORG]
         builders += [x for x in extra if x.start >= who_s and x.end <= who_e and x.m.type in ORG]

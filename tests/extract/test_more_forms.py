@@ -565,3 +565,21 @@ def test_what_a_joint_venture_builds_is_no_partner(mini_plan):
         "支持示范钢铁集团有限公司联合北京科技大学、东北大学组建示范先进钢铁材料研究院，推动科研成果就地转化。",
     ])
     assert rels(ex, "COLLABORATES_WITH") == {("示范钢铁集团有限公司", "北京科技大学"), ("示范钢铁集团有限公司", "东北大学")}
+
+
+def test_a_box_item_titled_with_a_platform_is_part_of_the_box(mini_plan):
+    """专栏3 重点创新平台建设工程 / 1.光电显示玻璃技术创新中心：由A牵头建设: the item's platform, once its text names
+    who builds it, is part of the box's programme; its builder is not."""
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "第五章 平台",
+        "专栏3　重点创新平台建设工程",
+        "1.光电显示玻璃技术创新中心：由示范南玻光电玻璃有限公司牵头建设，位于示范高新区。",
+        "2.云母新材料技术创新中心：依托示范平安电工材料有限公司，联合武汉理工大学共建。",
+        "第六章 人才",
+        "加快引进高层次人才。",
+    ])
+    part_of = rels(ex, "PART_OF_PROGRAM")
+    assert {("光电显示玻璃技术创新中心", "重点创新平台建设工程"), ("云母新材料技术创新中心", "重点创新平台建设工程")} <= part_of
+    assert ("示范南玻光电玻璃有限公司", "光电显示玻璃技术创新中心") in rels(ex, "HOSTS")
+    assert not any(m == "示范南玻光电玻璃有限公司" for m, _ in part_of)
