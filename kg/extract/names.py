@@ -22,7 +22,6 @@ from kg.extract.lexicon import (
     COUNTY_SCANNER,
     LEAD_VERBS,
     LEFT_BOUNDARY_WORDS,
-    PROVINCES,
     PROVINCE_HEADS,
     NATIONAL_ACADEMIES,
     PLACE_PREFIXES,
@@ -292,8 +291,6 @@ def typed_candidates(text: str) -> list[NameSpan]:
         out.append(NameSpan(start, end, name, type_, None if type_ == "Agency" else _subtype_in(name, subtype)))
     out.extend(quoted_names(text))
     return out
-
-
 
 
 def _place_anchored(text: str, start: int) -> int | None:
