@@ -457,9 +457,9 @@ def _merge_type(type_: str, idxs: list[int], mentions: list[tuple[int, EntityMen
         core = norm_org(m.name)
         if type_ == "Zone":
             core = zone_key(m.name) or core
-            if len(core) < 2 or is_generic(core) or not _distinctive(core):
+            if not _usable_core(core):
                 core = _below_province(clean_name(m.name))  # 四川达州国家农业科技园区 = 达州国家农业科技园区
-        if len(core) < 2 or is_generic(core) or not _distinctive(core):
+        if not _usable_core(core):
             continue
         # platforms: 襄垣县山大固废产业研究院 = 山大固废产业研究院 within one city
         normed[(m.city if type_ == "Platform" else scope_of(i), core)].append(i)
@@ -608,6 +608,11 @@ def _distinctive(core: str) -> bool:
             stripped = stripped[: -len(s)]
             break
     return len(stripped) >= 2 and not is_generic(stripped)
+
+
+def _usable_core(core: str) -> bool:
+    """A normalized name specific enough to merge mentions by."""
+    return len(core) >= 2 and not is_generic(core) and _distinctive(core)
 
 
 def _places_conflict(a: str, b: str) -> bool:

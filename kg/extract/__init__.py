@@ -14,7 +14,7 @@ import re
 
 from kg.extract.chains import ChainRules
 from kg.extract.context import DocContext, mask_titles, sentences
-from kg.extract.lexicon import clean_name, is_generic, norm_text, place_prefix
+from kg.extract.lexicon import clean_name, is_generic, is_place, norm_text, place_prefix
 from kg.extract.names import MAX_NAME, find_names
 from kg.extract.programs import BOX_ITEM, ProgramRules, find_programs, program_key
 from kg.extract.rules import ORG, OrgRules, core_name
@@ -60,7 +60,7 @@ def declared_short_names(doc: Document) -> dict[str, tuple[str, str]]:
             full = next((n for n in names if n.type in ORG or n.type in ("Platform", "Zone")), None)
             short = m.group("short")
             if "former" not in m.groupdict() and (full is None or full.type not in ORG or _NOT_A_SHORT_NAME.search(short)
-                                                  or place_prefix(short, min_rest=0) == short):
+                                                  or is_place(short)):
                 continue  # a bare bracket names the organisation only when it is a plain short name
             if full is not None and short != full.name and not is_generic(short):
                 out.setdefault(short, (full.name, full.type))
@@ -135,12 +135,13 @@ def extract_document(doc: Document, known: dict[str, str] | None = None,
             if table is not None and table.line not in done_tables:
                 box, item = progs.box(table), None
         elif para.is_heading:
-            item = progs.box_item(para, box) if box is not None and BOX_ITEM.match(norm_text(para.text)) else None
-            if item is None and box is not None and (bi := BOX_ITEM.match(norm_text(para.text))):
+            box_item = BOX_ITEM.match(norm_text(para.text)) if box is not None else None
+            item = progs.box_item(para, box) if box_item else None
+            if item is None and box_item:
                 # 专栏3 重点创新平台建设工程 / 1.光电显示玻璃技术创新中心：由…牵头建设: the platform an item is
                 # titled with, once the item's text has named it, is part of the box's programme
-                box_platforms.append((clean_name(bi.group("name")), box, para))
-            if item is None and not (box is not None and BOX_ITEM.match(norm_text(para.text))):
+                box_platforms.append((clean_name(box_item.group("name")), box, para))
+            if item is None and not box_item:
                 box = None  # a heading that is not an item of the box ends it
                 item = progs.heading_program(para)  # (2)创新创业领军人才工程。
                 parent = _section_program(para, progs, para.section_path[:-1]) if item is not None else None

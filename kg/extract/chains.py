@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import ChainContext, DocContext, Sentence, mask_titles
-from kg.extract.lexicon import LEGAL_SUFFIXES, SUFFIXES, clean_name, is_generic, norm_text, place_prefix
+from kg.extract.lexicon import LEGAL_SUFFIXES, SUFFIXES, clean_name, is_generic, is_place, norm_text, place_prefix
 from kg.extract.names import NameSpan, find_names, place_title
 from kg.extract.rules import CHAIN_MEMBERS
 from kg.ingest.tables import industry_columns, is_county_table
@@ -1039,13 +1039,12 @@ def _leader_names(cell: str) -> list[str]:
     names: list[str] = []
     for piece in re.split(r"[、,，;；/]", s):
         parts = re.split(r"[和及]", piece)
-        if len(parts) > 1 and place_prefix(clean_name(parts[0]), min_rest=0) == clean_name(parts[0]):
+        if len(parts) > 1 and is_place(clean_name(parts[0])):
             parts = [piece]
         names.extend(clean_name(x) for x in parts)
     if names and names[-1].endswith("企业"):  # 蓝山、道县皮具制鞋骨干企业: the places of a description
         names = [n for n in names if n.endswith(LEGAL_SUFFIXES)]
-    return [n for n in names if len(n) >= 2 and not is_generic(n) and not n.endswith("企业")
-            and place_prefix(n, min_rest=0) != n]
+    return [n for n in names if len(n) >= 2 and not is_generic(n) and not n.endswith("企业") and not is_place(n)]
 
 
 # agencies a 链主 column may name (抚州高新区管委会, 金溪县人民政府); a bare 局 may end a firm's name (中铁十二局)

@@ -242,6 +242,11 @@ def place_prefix(s: str, min_rest: int = 1) -> str | None:
     return next((q for q in PLACE_PREFIXES if len(q) < len(p) and p.startswith(q) and len(s) - len(q) >= min_rest), None)
 
 
+def is_place(s: str) -> bool:
+    """Whether `s` is nothing but a place's name (四川, 蓝山县, 临汾市)."""
+    return place_prefix(s, min_rest=0) == s
+
+
 def strip_places(s: str, levels: str = "") -> str:
     """`s` without the place forms it opens with (临汾市尧都区科技局 -> 科技局); characters of
     `levels` (市省县区) standing alone count as places too."""

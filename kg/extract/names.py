@@ -33,6 +33,7 @@ from kg.extract.lexicon import (
     clean_name,
     is_field,
     is_generic,
+    is_place,
     place_prefix,
     short_place,
     short_province,
@@ -148,7 +149,7 @@ def boundary_before(text: str, pos: int, agency: bool = False, weak_ok: bool = F
     return 0
 
 
-_COUNTY_FORMS = [p for p in PLACE_PREFIXES if len(p) >= 3 and p[-1] in "县区市旗"]
+_COUNTY_FORMS = frozenset(p for p in PLACE_PREFIXES if len(p) >= 3 and p[-1] in "县区市旗")
 # the two characters around a boundary character inside a county's full name: a cheap first test
 _COUNTY_PAIRS = {f[i - 1 : i + 1] for f in _COUNTY_FORMS for i in range(1, len(f)) if f[i - 1] in _SINGLE_BOUNDARIES} | \
                 {f[i : i + 2] for f in _COUNTY_FORMS for i in range(len(f) - 1) if f[i] in _SINGLE_BOUNDARIES}
@@ -176,7 +177,7 @@ def _county_across(text: str, pos: int) -> bool:
         if start < 0:
             continue
         p = place_prefix(text[start : start + 8], min_rest=0)
-        if p and len(p) >= 3 and p[-1] in "县区市旗" and start + len(p) > pos:
+        if p in _COUNTY_FORMS and start + len(p) > pos:
             return True
     return False
 
@@ -320,7 +321,7 @@ _ORG_WORDS = re.compile(r"(?:政府|企业|高校|院校|院所|单位|机构|�
 def _name_trailer(inner: str) -> bool:
     """A bracket that belongs to the name before it: (筹), a short place (…创新基地(临汾)). A full
     county (离石区) says where the thing is; (株冶集团), (实训基地) are short names and notes."""
-    return inner == "筹" or place_prefix(inner, min_rest=0) == inner and inner[-1] not in "省市县区"
+    return inner == "筹" or is_place(inner) and inner[-1] not in "省市县区"
 
 
 def _field_join(text: str, pos: int, suffix_start: int) -> int | None:

@@ -826,8 +826,8 @@ class OrgRules:
                 inner = [self.emit(sent, n) for n in actors if n.start >= p.end and n.end <= p.end + bm.end() and n.type in ORG]
                 inner += [x for x in extra if x.start >= p.end and x.end <= p.end + bm.end() and x.m.type in ORG]
                 if not inner:  # Y（依托恩达麻世纪）: the host by a short name the text gives no suffix
-                    lead = re.match(r"\s*\((?:依托|由)", sent.masked[p.end :])
-                    short = self._slot_short(sent, p.end + lead.end(), p.end + bm.end() - 1) if lead else None
+                    lead = re.match(r"依托|由", bm.group(1))
+                    short = self._slot_short(sent, p.end + bm.start(1) + lead.end(), p.end + bm.end(1)) if lead else None
                     inner = [short] if short is not None else []
                 if inner and link(inner, p, p.start, "host_bracket", p.end + bm.end()):
                     last_builders = []

@@ -50,9 +50,12 @@ class BoltFalkorDB:
 
     def __init__(self, folder: Path, port: int | None = None) -> None:
         self.port = port or free_port()
+        self.server = self._server(folder)
+
+    def _server(self, folder: Path) -> EmbeddedServer:
         # no append-only file: a write over Bolt with AOF on trips a Redis assertion
         # (blocked.c 'also_propagate.numops == 0') and kills the server
-        self.server = EmbeddedServer(folder, ["--appendonly", "no"], bolt_port=self.port)
+        return EmbeddedServer(folder, ["--appendonly", "no"], bolt_port=self.port)
 
     @property
     def uri(self) -> str:
@@ -104,7 +107,7 @@ class BoltFalkorDB:
         self.kill()
         self.server.stop()
         self.port = free_port()
-        self.server = EmbeddedServer(self.server.folder, ["--appendonly", "no"], bolt_port=self.port)
+        self.server = self._server(self.server.folder)
         return self.start()
 
     def clear(self) -> None:
