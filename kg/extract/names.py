@@ -544,7 +544,7 @@ def _field_named(core: str) -> bool:
             or core[m.end("field")] in "和与及、":  # 智能工厂和工业互联网平台: two things
         return False
     field = m.group("field")
-    return not is_generic(field) and not _SERVICE_WORDS.search(field) \
+    return (not is_generic(field) or is_field(field)) and not _SERVICE_WORDS.search(field) \
         and not re.search(r"[一二三四五六七八九十两]|各类|一批|化$|金融|中介|专利|知识产权|人才|企业|政务|网上|线上|条件|^(?:要|领办|优化|构建|建设)", field)
 
 
