@@ -16,14 +16,17 @@ PROGRAM_TYPES = r"(?:行动计划|工程|计划|行动|专项|试点|奖)"
 QUOTED = re.compile(
     r"(?P<city>[\u4e00-\u9fff]{2,3}市)?(?P<pre>[\u4e00-\u9fff]{0,10}?)"
     r"(?P<codes>(?:[“\"][^“”\"]{1,16}[”\"])+)"
-    r"(?P<post>(?:等|三大|四大|五大|两大|[\u4e00-\u9fff]{0,3}大)?[\u4e00-\u9fff]{0,8}?" + PROGRAM_TYPES + r")?"
+    r"(?P<post>(?!包括|包含|涵盖)(?:等|三大|四大|五大|两大|[\u4e00-\u9fff]{0,3}大)?[\u4e00-\u9fff]{0,8}?" + PROGRAM_TYPES + r")?"
 )
 # 三大工程, 十大行动: a count of programmes of a kind (not 重大科技专项, not “万企融合”大行动)
 _COUNTED_KIND = r"(?:[一二三四五六七八九十两百\d]{1,3}|几)大"
-_CODE = re.compile(r"[“\"]([^“”\"]{1,12})[”\"]")
+_CODE = re.compile(r"[“\"]([^“”\"]{1,16})[”\"]")
 # 实施高新技术企业倍增计划 / 组织实施提质强医工程 / 实施知识更新工程、技能提升行动
 RUN_VERBS = r"(?:推进实施|组织实施|贯彻实施|深入实施|大力实施|滚动实施|持续推进|全面启动|实施|推进|开展|启动|设立|完善|举办|打造)"
-UNQUOTED = re.compile(RUN_VERBS + r"(?P<list>[\u4e00-\u9fff、+]{2,90})")
+# …包括A工程、B工程: the parts of a programme named before
+UNQUOTED = re.compile(r"(?:" + RUN_VERBS + r"|(?P<weak>推动|(?P<incl>包括|包含|涵盖)))(?P<list>[\u4e00-\u9fff、+]{2,90})")
+# after the weaker verbs, what is not a programme: 推动成果向工程化, 包括材料科学与工程 (a discipline), 包括以下四项子计划
+_NOT_AFTER_WEAK = re.compile(r"向|和|与|^以下|^[一二三四五六七八九十两\d]+项|子计划$")
 _TYPE_END = re.compile(r"^(?P<name>[\u4e00-\u9fff+]{2,16}?(?:工程|计划|行动)(?!计划))(?!(?:(?![和及与])[\u4e00-\u9fff])*?(?:中心|方案|办法|意见|项目|管理|资金|经费|体系|师|技术|研究))")
 _MEMBER = re.compile(r"^[\u4e00-\u9fff+]{2,16}(?:工程|计划|行动)$")
 _NOT_PROGRAM = re.compile(r"(战略|部署|模式|理念|精神|方针|制度|体系|机制|格局|目标|任务|要求|建设|发展|工作|项目|政策)$")
@@ -166,9 +169,13 @@ def find_programs(text: str) -> list[ProgramRef]:
             if any(a <= s < b for a, b in taken) or not _MEMBER.match(name):
                 continue
             if (_GENERIC_PROGRAM.search(name) and not SCHEME.fullmatch(name)) \
-                    or _NOT_PROGRAM.search(name[:-2]) and not _NAMED_BUILDING.match(name[:-2]):
+                    or _NOT_PROGRAM.search(name[:-2]) and not _NAMED_BUILDING.match(name[:-2]) \
+                    and not re.search(r"[\u4e00-\u9fff]{4}发展行动$", name):  # 产业链创新链融合发展行动
                 continue
-            out.append(ProgramRef(name, None, s, e, []))
+            if m.group("weak") and (len(name) < 6 or _NOT_AFTER_WEAK.search(name) or text[e : e + 1] in ("大", "学", "化")):
+                continue
+            out.append(ProgramRef(name, None, s, e, [], member=bool(m.group("incl"))))
+
     def free(pos: int) -> bool:
         return not any(p.start <= pos < p.end for p in out)
 
