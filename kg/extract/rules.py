@@ -670,7 +670,8 @@ class OrgRules:
             if after is None:
                 continue
             # X位于P / X（位于P） / 位于P的X
-            x = next((t for t in things if t.end in (m.start(), m.start() - 1) and t is not after), None)
+            x = next((t for t in things if (t.end == m.start() or t.end == m.start() - 1 and sent.text[t.end] in "(（，,")
+                      and t is not after), None)  # not A、位于P的B: that is B's place
             if x is None and sent.text[after.end : after.end + 1] == "的":
                 x = next((t for t in things if t.start == after.end + 1), None)
                 zm = _ZONE_AFTER.match(sent.masked, after.end + 1) if x is None else None
