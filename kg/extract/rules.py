@@ -834,9 +834,13 @@ class OrgRules:
                     last_builders = []
                     continue
             clause_start = max(sent.text.rfind(c, 0, p.start) for c in ",，;；:：") + 1
-            clause_start = max([clause_start] + [q.end for q in platforms if q.end <= p.start])
+            # a platform before Y in its clause ends the builders' span, unless it is what Y rests on
+            # (依托华中科技大学鄂州工业技术研究院建设光电子中试平台)
+            clause_start = max([clause_start] + [q.end for q in platforms if q.end <= p.start
+                                                 and not sent.text[max(0, q.start - 2) : q.start] == "依托"])
             before = sent.text[clause_start : p.start]
-            m = re.search(r"(?P<who>[^,，;；]{2,80}?)(?:为依托[,，]?\s*)?" + BUILD + r"\s*$", before)
+            m = re.search(r"(?P<who>[^,，;；]{2,80}?)(?:为依托[,，]?\s*)?" + BUILD + r"\s*$", before) or \
+                re.search(r"(?P<who>依托[^,，;；]{2,80}?)" + _RAISE + r"\s*$", before)  # 依托X提升Y(的能力)
             any_source = False
             if not m:
                 # 依托X,建设Y / 依托A、B等平台,推进Y、Z建设: the builders are in the clause before
@@ -875,6 +879,9 @@ class OrgRules:
             if lead:
                 who_s += lead.end()
                 any_source = any_source or lead.group(0) in ("依托", "以")
+            rest = re.match(r"^[^,，;；]{2,12}?依托", sent.text[who_s:who_e]) if not any_source else None
+            if rest:  # 支持贵溪市依托贵溪经济开发区建设Y: what the place rests on builds Y
+                who_s, any_source = who_s + rest.end(), True
             kinds = ORG + ("Platform", "Zone") if any_source else ORG
             builders: list = [n for n in actors if n.start >= who_s and n.end <= who_e and n.type in kinds]
             builders += [x for x in extra if x.start >= who_s and x.end <= who_e and x.m.type in kinds
@@ -890,6 +897,16 @@ class OrgRules:
             if link(bms, p, who_s, "host_build"):
                 last_builders = bms
             self._host_named(sent, bms, p)
+        # 支持东方锅炉依托清洁燃烧与烟气净化四川省重点实验室，开展…: the platform it works on is its own
+        for m in re.finditer(r"(?:支持|鼓励|推动|引导)(?P<who>[^,，;；。依]{2,30}?)依托", sent.text):
+            p = next((p for p in platforms if p.start == m.end()), None)
+            if p is None or re.match(r"\s*(?:" + BUILD + "|" + _RAISE + ")", sent.text[p.end :]):
+                continue  # 依托P建设Y: P builds Y
+            who = [self.emit(sent, n) for n in names if n.start >= m.start("who") and n.end <= m.end("who") and n.type in ORG]
+            if not who:
+                one = self._slot_short(sent, m.start("who"), m.end("who"))
+                who = [one] if one else []
+            link(who, p, m.start("who"), "host_works_on")
         # X作为…产业链链主企业，(要)牵头组建Y: the chain's leader builds Y
         for m in _LEADER_BUILDS.finditer(sent.text):
             p = next((p for p in platforms if m.end() <= p.start <= m.end() + 1), None)
@@ -1484,6 +1501,8 @@ _LEAD_PATTERNS: list[tuple[str, str | None]] = [
 ]
 
 
+# what is done to a platform that exists (依托X提升Y能力)
+_RAISE = r"(?:提升|做强|做优|做实|做大|壮大|升级)"
 # who leads the building: 由X牵头 / 以X为牵头单位 / 支持X牵头
 _LEAD_BUILDER = re.compile(r"(?:由|以|支持)(?P<who>[^,，;；。由以]{2,40}?)(?:牵头|为牵头单位|为牵头)(?![组建设])")
 # 在A、B(等企业)设立院士工作站: the kinds of platform an organisation sets up inside itself
