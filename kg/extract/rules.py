@@ -1284,7 +1284,7 @@ class OrgRules:
         out: list[Mentioned] = []
         text = sent.text
         for m in re.finditer(r"联合(?!体|实验室|研发中心|攻关|创新中心|申报)", text):
-            if any(n.start <= m.start() < n.end for n in names) or "与" in text[max(0, m.start() - 20) : m.start()].split("，")[-1]:
+            if any(n.start <= m.start() < n.end for n in names) or "与" in re.split(r"[，,；;]", text[max(0, m.start() - 20) : m.start()])[-1]:
                 continue
             end = _clause_end(text, m.end())
             # X联合Y组建Z: Z is what they build, not a partner
@@ -1309,6 +1309,8 @@ class OrgRules:
                 a, co = (leaders[0], leaders[1:]) if leaders else (None, [])
             elif before:
                 a = self.emit(sent, before[-1])
+            elif re.fullmatch(r"\s*(?:重点)?(?:支持|鼓励|推动|引导)[^,，、]{2,12}", text[cs : m.start()]):
+                a = self._slot_short(sent, cs, m.start())  # 支持开封奇瑞联合同济大学…: a trade name
             elif re.fullmatch(r"\s*(?:并|同时|积极|主动|深入|加强|大力)?", text[cs : m.start()]):
                 # nothing before 联合 in its clause: the subject carried over a ；, else the plan's voice
                 a = self._carried_subject(sent, m.start()) if cs == 0 else self._plan_voice(sent, m.start(), m.start())
