@@ -43,7 +43,15 @@ def related(word: str, chain_word: str) -> bool:
     if word.endswith(chain_word) and len(chain_word) >= 2 and len(word) - len(chain_word) <= 4:
         return True
     parts = [p for p in re.split(r"及|和|与|、", chain_word) if p]
-    return len(parts) > 1 and word in parts
+    if len(parts) > 1 and word in parts:
+        return True
+    # 生物医药 ~ 生物医药大健康: the chain joins a second industry to the word (not 新能源 ~ 新能源汽车,
+    # where the rest is the head the word qualifies)
+    rest = chain_word[len(word):] if chain_word.startswith(word) and len(word) >= 2 else ""
+    return len(rest) >= 2 and not _HEAD_REST.search(rest)
+
+
+_HEAD_REST = re.compile(r"汽车|装备|材料|制造|设备|器件|电池|产品|加工|零部件|器械|部件|芯片|化工|食品|机械|^产业")
 
 
 def chain_for(word: str, developed: list[str], headings: list[str]) -> str | None:
