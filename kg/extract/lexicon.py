@@ -326,7 +326,8 @@ SUFFIXES: list[tuple[str, str, str | None]] = sorted(
         ("综改区", "Zone", None), ("产业集聚区", "Zone", None), ("集聚区", "Zone", None), ("园区", "Zone", None),
         ("新区", "Zone", None), ("工业园", "Zone", None), ("科技创新走廊", "Zone", None), ("科创走廊", "Zone", None),
         ("创新走廊", "Zone", None), ("软件园", "Zone", None), ("科技城", "Zone", None), ("新城", "Zone", None),
-        ("工业城", "Zone", None), ("旅游度假区", "Zone", None),
+        ("工业城", "Zone", None), ("旅游度假区", "Zone", None), ("先行区", "Zone", None), ("合作区", "Zone", None),
+        ("工业集中区", "Zone", None),
         # agencies
         ("人民政府", "Agency", None), ("人民政府办公室", "Agency", None), ("领导小组办公室", "Agency", None),
         ("创业服务中心", "Platform", "Incubator"), ("科学技术局", "Agency", None), ("科技局", "Agency", None), ("科技厅", "Agency", None),

@@ -86,6 +86,9 @@ WEAK_BOUNDARIES = {"利用", "发展", "服务", "合作", "开发", "转化", "
 MAX_NAME = 40
 _JOINT_WORDS = ("联合", "协同")
 # zones a designation names whatever precedes it
+# a zone of cooperation between places, named by their short names (湘粤, 宁滁, 中日韩)
+_COOPERATION_ZONE = re.compile(r"(?P<head>[\u4e00-\u9fff]{2,5}?)(?:国家)?(?:区域)?(?:科技创新合作|科技成果转移转化|协同创新|"
+                               r"创新合作|科技合作|产业合作|合作)(?:示范区|先行区|区)")
 _DESIGNATED_ZONE = re.compile(r"(?:国家自主创新示范区|自由贸易试验区|综合保税区)(?:[\u4e00-\u9fff]{2,4}片区)?$")
 # incubators and transfer centres a city or county names as its own (吕梁市科技企业孵化器): one each, not a category
 _PLACE_NAMED_INCUBATORS = ("科技企业孵化器", "孵化器", "孵化基地", "创业园", "技术转移中心", "科技大市场",
@@ -518,6 +521,10 @@ def _valid(name: str, core: str, type_: str) -> bool:
             return True  # 氢能产业创新示范区, 稀土产业创新集聚区: named for the industry it gathers
         if name.endswith(("新区", "工业园")) and 2 <= len(core) <= 4 and not re.search(_NOT_A_ZONE_HEAD, core):
             return True  # 天府新区, 郑蒲港新区, 阳平工业园: a new area or park is named by its own place word
+        coop = _COOPERATION_ZONE.fullmatch(name)
+        if coop and not is_generic(coop.group("head")) and not re.search(_NOT_A_ZONE_HEAD, coop.group("head")) \
+                and not re.search(r"[一二三四五六七八九十的和与及、]|[省市县]$|^(?:建设|推进|打造|创建)", coop.group("head")):
+            return True  # 湘粤科技创新合作示范区, 成德绵国家科技成果转移转化示范区: named by the places that join in it
         if name.endswith("走廊") and len(_strip_places(core)) >= 2 and not re.search(_NOT_A_ZONE_HEAD, core):
             return True  # 成德绵科技创新走廊, 环泉州湾科技创新走廊
         return _strip_places(core) != core or core[:2] in _PLACE_HEADS or _bracketed_place(core) \
