@@ -275,6 +275,7 @@ SUFFIXES: list[tuple[str, str, str | None]] = sorted(
         ("现代产业学院", "University", None), ("师院", "University", None),
         # research institutes
         ("研究所", "ResearchInstitute", None), ("科学院", "ResearchInstitute", None), ("研究院", "ResearchInstitute", None),
+        ("研究总院", "ResearchInstitute", None), ("研究设计院", "ResearchInstitute", None), ("工程院", "ResearchInstitute", None),
         ("中科院", "ResearchInstitute", None),
         # hospitals
         ("医院", "Hospital", None), ("保健院", "Hospital", None),

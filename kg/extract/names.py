@@ -289,6 +289,8 @@ def typed_candidates(text: str) -> list[NameSpan]:
                 s4, n4, c4 = _trim(text, anchored, end, m.start(), type_)
                 if n4 is not None and _valid(n4, c4, type_):
                     start, name = s4, n4
+        if suffix == "分院" and re.search(r"(?:科学院|研究院)[\u4e00-\u9fff]{2,4}分院$", name):
+            type_ = "ResearchInstitute"  # 中国科学院成都分院: an academy's branch, not a college's
         if suffix == "创业服务中心" and re.match(r"(?:[\u4e00-\u9fff]{2,3})?省", name):
             # a zone's 创业服务中心 is its incubator; the province's is a public agency (山西省高新技术创业服务中心)
             type_, subtype = "Agency", None
