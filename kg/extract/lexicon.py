@@ -335,7 +335,7 @@ SUFFIXES: list[tuple[str, str, str | None]] = sorted(
         ("科学技术厅", "Agency", None), ("管委会", "Agency", None), ("气象局", "Agency", None), ("卫健委", "Agency", None),
         ("发改委", "Agency", None), ("工信局", "Agency", None), ("教育局", "Agency", None), ("财政局", "Agency", None),
         ("知识产权局", "Agency", None), ("人社局", "Agency", None), ("统计局", "Agency", None), ("领导小组", "Agency", None),
-        ("局", "Agency", None), ("委员会", "Agency", None), ("厅", "Agency", None), ("科协", "Agency", None),
+        ("中心支行", "Agency", None), ("局", "Agency", None), ("委员会", "Agency", None), ("厅", "Agency", None), ("科协", "Agency", None),
         ("发展和改革委员会", "Agency", None), ("发展改革委", "Agency", None), ("国资委", "Agency", None),
         ("金融办", "Agency", None), ("卫生健康委", "Agency", None), ("人才办", "Agency", None), ("组织部", "Agency", None), ("工业和信息化局", "Agency", None), ("人力资源和社会保障局", "Agency", None),
     ],
@@ -477,7 +477,7 @@ CENTRAL_AGENCIES = (
     "中共中央", "中共中央办公厅", "国务院", "国务院办公厅", "全国人大", "科技部", "科学技术部", "教育部", "工业和信息化部",
     "工信部", "财政部", "人力资源和社会保障部", "人社部", "国家发展改革委", "国家发展和改革委员会", "国家发改委", "农业农村部",
     "商务部", "自然资源部", "生态环境部", "国家卫生健康委", "国家卫健委", "国家知识产权局", "国家统计局", "国家税务总局",
-    "中国科协", "国资委", "国家国防科工局",
+    "中国科协", "国资委", "国家国防科工局", "税务总局",
 )
 # Issuers that open a policy title (中共长治市委关于…, 国务院关于…, 长治市人民政府办公厅关于…).
 ISSUER_PREFIX = re.compile(

@@ -131,8 +131,9 @@ def boundary_before(text: str, pos: int, agency: bool = False, weak_ok: bool = F
             if (text[pos - 2 : pos] in _NOT_BOUNDARY_PAIRS or text[pos - 1 : pos + 1] in _NOT_BOUNDARY_PAIRS) \
                     and not (w in "和与及" and place_prefix(text[pos : pos + 8], min_rest=0)):
                 continue  # (…高新区和平桥区…: 和 before a county's name is a list word, not part of 和平)
-            if agency and w == "和" and text[pos : pos + 1] not in "市省县区国中":
-                continue  # 市经济和信息化局, 市教育和体育局 (市科技局和市财政局 are two)
+            if agency and w == "和" and text[pos : pos + 1] not in "市省县区国中" \
+                    and not place_prefix(text[pos : pos + 8], min_rest=0):
+                continue  # 市经济和信息化局, 市教育和体育局 (市科技局和市财政局, …和湖南省科技厅 are two)
             if w in _SINGLE_BOUNDARIES or w in "“”《》「」\"":
                 return 1
         elif w in _BOUNDARY_SET:
@@ -468,8 +469,8 @@ def _valid(name: str, core: str, type_: str) -> bool:
             return True
         if core in ("县", "区"):
             return False  # 各县、区人民政府: every county's government, not one agency
-        if core in ("市", "省") or _strip_places(core) != core:
-            return True
+        if core in ("市", "省") or _strip_places(core) != core or core.startswith("人民银行"):
+            return True  # (人民银行枣庄市中心支行: the central bank's branch of a place)
         return bool(core) and core[:1] in "市省县区" and core[1:2] != "级"
     if type_ == "Platform" and name.endswith("研发平台"):
         # 高性能铜合金板带研发平台: named by what it develops (a host builds it)

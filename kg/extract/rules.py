@@ -699,7 +699,7 @@ class OrgRules:
             for item in re.finditer(r"(?P<main>[^、()]+)(?:\((?P<alt>[^()]{2,12})\))?", seg.group("list")):
                 main, alt = item.group("main"), item.group("alt")
                 s0 = seg.start("list") + item.start()
-                if main.startswith("各") or re.search(r"政府|部门|委员会|[局办]$", main) or not 3 <= len(main) <= 16:
+                if "各" in main or re.search(r"政府|部门|委员会|[局办]$", main) or not 3 <= len(main) <= 16:
                     continue
                 aliases = [alt] if alt else []
                 if (s0, s0 + len(main)) in found:
@@ -713,6 +713,10 @@ class OrgRules:
                 ev = ctx.ev(sent.para, sent.at(s0), sent.at(s0 + len(item.group(0))))
                 m = ctx.entity(name, "Zone", ev, rule="addressed_zone", aliases=aliases)
                 out.append(Mentioned(m, s0, s0 + len(main)))
+                # …、沧州高新区、沧州经济开发区管委会: each addressed zone's committee (the last one is read whole)
+                if seg.end("list") != s0 + len(item.group(0)):
+                    ctx.entity(name + "管委会", "Agency", ev, rule="addressed_zone",
+                               aliases=[a + "管委会" for a in aliases], scope=ctx.city)
         return out
 
     def _distributed_zones(self, sent: Sentence) -> list[Mentioned]:
