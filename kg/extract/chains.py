@@ -81,7 +81,7 @@ _NOT_INDUSTRY = re.compile(
     r"^(?:全|整个|完整|完整的|上下游|产业|延伸|现代化|现代|首位|未来|高端|关键|优势|主导|重点|相关|各|本地|该|其|新兴|传统|未来|"
     r"传统优势|新兴优势|战略性新兴|传统产业|新兴产业|优势产业|主导产业|支柱产业|特色优势|"
     r"循环经济|实体经济|全闭环低碳|低碳|一体化|区域|地方|特色|支柱|龙头|标志性|各行业各领域|领域|行业|科技|大|小|强|补|延|链|双创|运维|配套|基础|形势|"
-    r"县区|高新区|开发区|经济技术开发区|经开区|园区|新区|"
+    r"县区|高新区|开发区|经济技术开发区|经开区|园区|新区|高新技术|"
     r"[\u4e00-\u9fff]?等)$"
 )
 _BAD_CHAIN_HEAD = re.compile(r"(?:和|及|与|、|等|的|在|了|为|是|将|把|对|从|各|推动|促进|形成|打造|构建|延伸|完善|提升|"
@@ -103,7 +103,7 @@ _ZONE_OR_COUNTY = re.compile(r"(?:开发区|高新区|经开区|园区|示范区
 ONE_CHARACTER_INDUSTRIES = set("铝钢铁铜镁锌钛煤茶酒醋盐硅锂棉麻丝粮油气")
 # words a heading pairs that are not industries (第一章 发展基础与形势)
 _NOT_PAIR_WORD = re.compile(r"(?:基础|形势|机遇|挑战|成效|成就|问题|目标|任务|要求|思路|原则|现状|环境|趋势|保障|措施|机制|体制|改革|开放|合作|人才)$")
-_NOT_INDUSTRY_WORD = re.compile(r"试点|改革|增储|上产|方面|工作|改造提升|^县域|脱胎换骨|动能转换|深度融合|^一个|(?<!高)等|产品$|[两三四五六七八九十]大|优势产业|产业和|一批|平台|载体|项目|"
+_NOT_INDUSTRY_WORD = re.compile(r"向$|[^地]区$|试点|改革|增储|上产|方面|工作|改造提升|^县域|脱胎换骨|动能转换|深度融合|^一个|(?<!高)等|产品$|[两三四五六七八九十]大|优势产业|产业和|一批|平台|载体|项目|"
                                 r"中试|基地|成果转化|小巨人|创新型|[两三四五六七八九十]个|千亿级|等$|"
                                 r"^(?:建设|突破|做强|做大|做优|打造|推动|推进|加快|培育|壮大|发展)")
 # the group an umbrella innovation chain is named for (做强优势产业科技创新链, 构建“四强”产业科技创新链)
@@ -141,7 +141,7 @@ def industry_of(text: str) -> str | None:
     s = clean_name(text)
     s = re.sub(r"(?:科技创新链|创新链|产业链|链条)$", "", s)
     s = _LEAD_WORDS.sub("", s)
-    s = re.sub(r"[和及与]未来$", "", s)  # 数字经济和未来(产业): 未来产业 is a category
+    s = re.sub(r"[和及与](?:未来|新兴)$", "", s)  # 数字经济和未来(产业), …和新兴产业: a category
     changed = True
     while changed:
         changed = False
@@ -617,6 +617,8 @@ class ChainRules:
             city = ctx.city_entity()
             members = list(re.finditer(r"[^、]+", sent.text[start : m.end("list")]))
             tail = sent.text[m.end("list") : m.end()]
+            if sent.text[start - 1 : start] == "集" or "于一体" in sent.text[start : m.end()]:
+                continue  # 打造集制氢、储运、加注、应用于一体的氢能全产业链: its steps
             if "全产业链" in tail or sum(_is_activity(mm.group(0)) for mm in members) * 2 >= len(members):
                 # 研发、制造、运维产业链 / 收储、运输、加工、销售等全产业链: steps, not chains; but
                 # 风力发电机研发、制造、运维产业链 names its product before the first step
@@ -669,7 +671,7 @@ class ChainRules:
                 continue  # 培育生物医药、数字经济两大新兴产业 needs a list (not …LED显示为两大核心产业)
             # the list starts after the last verb/preposition before it (…转型升级和装备制造、…)
             head = lst.split("、", 1)[0]  # only the first member carries the lead-in (高档数控机床及机器人 is one)
-            cut = max((head.rfind(w) + len(w) for w in ("紧扣", "聚焦", "围绕", "立足", "针对", "和", "对", "支持", "引导",
+            cut = max((head.rfind(w) + len(w) for w in ("紧扣", "聚焦", "围绕", "立足", "针对", "和", "对", "支持", "引导", "提升",
                                                           "推进", "重点", "促进", "发展", "培育", "以及", "及", "布局",
                                                           "面向", "谋划", "瞄准")
                        if w in head), default=0)
