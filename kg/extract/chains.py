@@ -64,6 +64,8 @@ PROSE_CHAIN_LIST = re.compile(r"(?:推进|推动|发展|培育|壮大|加快|做
 # 推动日用陶瓷、艺术陶瓷、先进陶瓷协同发展: industries (by their heads) developed together, no 产业 printed
 JOINT_DEVELOP_LIST = re.compile(r"(?:推进|推动|促进)(?P<list>[\u4e00-\u9fff]{2,10}(?:[、和及][\u4e00-\u9fff]{2,10}){1,8})"
                                 r"(?:协同|融合|联动|集群|集聚)发展")
+# words of a prose list that name no industry developed
+_NOT_DEVELOPED = re.compile(r"^(?:[市县省]|区(?!块链))|局|部门|政府|统筹|要")
 # 六大农产品精深加工产业集群: a counted cluster names its industry
 COUNTED_CLUSTER = re.compile(r"[一二三四五六七八九十两\d]+大(?P<x>[\u4e00-\u9fff]{2,14}?)产业集群")
 # a development verb on one industry in prose: 壮大我市半导体材料产业集群 / 打造新能源汽车全产业链 /
@@ -425,8 +427,8 @@ class ChainRules:
         """One industry the city develops, named in prose: its chain (evidence: the word) and the
         DEVELOPS_CHAIN (evidence: the whole list when the word is one member of it)."""
         industry = industry_of(word)
-        if not industry or len(industry) > longest:
-            return None
+        if not industry or len(industry) > longest or _NOT_DEVELOPED.search(word) or is_place(clean_name(word)):
+            return None  # 滑县, 市工业和信息化局…统筹产业(发展资金): a place or a body, not an industry
         ev = self.ctx.ev(sent.para, sent.at(start), sent.at(end))
         chain = self.industry_chain(industry, ev, clean_name(word), rule=rule)
         city = self.ctx.city_entity()
