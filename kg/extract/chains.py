@@ -1039,7 +1039,7 @@ def _leader_names(cell: str) -> list[str]:
     """The bodies a 链主 cell lists (兰花科创、天泽集团). Notes in brackets ((培育中)), descriptions
     (江华稀土产业园骨干企业, 蓝山、道县皮具制鞋骨干企业) and bare places are none; 和/及 part two names
     unless a place stands before them (四川和邦生物科技股份有限公司 is one)."""
-    s = re.sub(r"[(（][^()（）]*[)）]", "", norm_text(cell))
+    s = re.sub(r"[(（][^()（）]*[)）](?=$|[、,，;；/和及])", "", norm_text(cell))  # not 开封制药(集团)有限公司
     names: list[str] = []
     for piece in re.split(r"[、,，;；/]", s):
         parts = re.split(r"[和及]", piece)
