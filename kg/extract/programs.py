@@ -402,7 +402,7 @@ class ProgramRules:
         if before is None and not progs and sent.start == 0 and self.last_run is not None \
                 and self.last_run[0] == sent.pindex - 1 and self.last_heading == sent.pindex - 1:
             before = self.last_run[1]  # 2.实施“高新技术企业倍增计划”。 (a heading) / 由市科技局…组织实施
-        said = re.match(r"^(?:由)?(?P<who>[^。；;，,]{2,40}?)(?:共同|联合|分别)?(?:(?:牵头|负责|统筹)(?:组织)?(?:实施)?|(?:组织)?实施|组织)",
+        said = re.match(r"^(?:由)?(?P<who>[^。；;，,]{2,40}?)(?:共同|联合|分别)?(?:(?:牵头|负责|统筹)(?:组织)?(?:实施)?|(?:组织)?实施|组织|推进)",
                         sent.text) if before is not None else None
         if said:  # (5)“千名科技特派员进乡村”行动：|市科技局、市农业农村局共同组织
             for a, a_s, a_e in self._named_runners(sent):
@@ -515,6 +515,11 @@ class ProgramRules:
                                  sent.text[e:])
                 if after:
                     ws, we = after.span("who2" if after.group("who2") else "who")
+                    # …由A牵头，B、C共同组织实施: the bodies of the next clause run it too
+                    more = re.match(r"[、,，]\s*(?P<w>[^。；;，,]{2,40}?)(?:共同|联合|分别)?(?:组织实施|组织(?!部)|负责|推进|实施)",
+                                    sent.text[e + after.end() :])
+                    if more:
+                        we = after.end() + more.end("w")
                     who = [(a, a_s) for a, a_s, a_e in runners if e + ws <= a_s and a_e <= e + we]
                     for a, a_s in who:
                         ev = self.ctx.ev(sent.para, sent.at(s), sent.at(e + after.end()))
