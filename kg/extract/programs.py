@@ -479,6 +479,9 @@ class ProgramRules:
         members = [(m, s, e) for m, s, e in progs if m.rule == "program_member"]
         for kid, s, e in members:
             parent = next((p for p in reversed(progs) if p[2] <= s and p[0].rule != "program_member"), None)
+            if parent is None and self.last_run is not None and self.last_run[0] == sent.pindex \
+                    and re.match(r"\s*(?:该|上述|这一)(?:计划|工程|行动|专项)", sent.text):
+                parent = (self.last_run[1], 0, 0)  # 实施“沂蒙英才”计划…。该计划包括A、B…四个子项目
             if parent is None and item is not None:
                 parent = (item, 0, 0)
             if parent is not None:
