@@ -221,6 +221,9 @@ class ChainRules:
                                aliases=aliases)
 
     def innovation_chain(self, name: str, ev: Evidence, rule: str, aliases: list[str] | None = None) -> EntityMention:
+        bare = re.sub(r"^(?:全流程|全链条|全产业链)的?(?=[\u4e00-\u9fff]{4})", "", name)  # 全流程的冶金新材料创新链
+        if bare != name:
+            name, aliases = bare, [*(aliases or []), name]
         return self.ctx.entity(name, "InnovationChain", ev, rule=rule, scope=self.ctx.city, aliases=aliases)
 
     def _pair(self, ichain: EntityMention, chain: EntityMention, ev: Evidence, rule: str) -> None:
