@@ -103,6 +103,9 @@ def _chains(ctx: DocContext, notes: DocNotes) -> None:
         if w in bracketed and bracketed[w] != w and w not in own_headings:
             rename[m.name] = f"{bracketed[w]}产业链"
             continue
+        if w.startswith("先进") and w[2:] in developed and w not in headings:
+            rename[m.name] = f"{w[2:]}产业链"  # 先进装备制造 where the plan develops 装备制造: that chain
+            continue
         if w in headings:
             rename[m.name] = m.name
             continue
