@@ -1205,7 +1205,9 @@ class OrgRules:
             default = "Enterprise" if a.m.type == "Enterprise" and not carried else None
             b_list = [self.emit(sent, n) for n in typed + partner_places if n.start >= b_s and n.end <= b_e]
             b_list += [x for x in extras if x.start >= b_s and x.end <= b_e and not any(y.start == x.start for y in b_list)]
-            if not re.search(r"等地|高校|院所|企业|机构|单位", text[b_s:b_e]):  # 与北京、天津等地高校院所合作: places of the partners
+            # 与北京、天津等地高校院所合作: places of the partners (与遵义、毕节等地在…开展合作: the places are)
+            if not re.search(r"等地|高校|院所|企业|机构|单位", text[b_s:b_e]) or \
+                    re.search(r"等地(?!的?(?:高校|院所|科研|企业|机构|单位|专家|人才))", text[b_s:b_e]):
                 b_list += [c for c in self._short_cities(sent, b_s, b_e) if not any(y.start == c.start for y in b_list)]
             if not b_list and default and not re.search(r"等(?:国家|国|地区|城市|省份)|领域", text[b_s:b_e]):
                 # (与德国、波兰等国家的矿业企业开展煤矿智能化、安全开采等领域合作: countries and fields, no firms)
