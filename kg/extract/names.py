@@ -349,9 +349,11 @@ def _field_join(text: str, pos: int, suffix_start: int) -> int | None:
     if org and len(chunk) - org.end() >= 2:
         chunk = chunk[org.end():]  # 三峡大学梯级水电站运行与控制…重点实验室: the university's lab on two fields
     # one character is a field only where nothing else can be meant: 建设的煤与煤层气共采国家重点实验室
-    one = len(chunk) == 1 and (s3 == 0 or text[s3 - 1] == "的" or not _NAME_CHAR.match(text[s3 - 1]))
-    if (len(chunk) < 2 or len(clean_name(chunk)) < 2) and not one or is_generic(chunk) or _SUFFIX_RE.search(chunk) \
-            or _ORG_WORDS.search(chunk) or _strip_places(chunk) == "" or not re.fullmatch(r"[\u4e00-\u9fff]+", chunk):
+    one = len(chunk) == 1 and (s3 == 0 or text[s3 - 1] == "的" or not _NAME_CHAR.match(text[s3 - 1])
+                               or boundary_before(text, s3) > 1)  # 建设钛及锂电新材料技术创新中心
+    if (len(chunk) < 2 or len(clean_name(chunk)) < 2) and not one or is_generic(chunk) and not is_field(chunk) \
+            or _SUFFIX_RE.search(chunk) or _ORG_WORDS.search(chunk) or _strip_places(chunk) == "" \
+            or not re.fullmatch(r"[A-Z]{0,5}[\u4e00-\u9fff]+", chunk):  # 新能源与储能, PCB新材料及工艺
         return None
     if _ORG_OPENING.match(text[pos:suffix_start]):
         return None  # 平煤炭材料与河南大学…重点实验室: a partner and the university's lab, not one name
