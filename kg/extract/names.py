@@ -64,6 +64,7 @@ _PLATFORM_KINDS = tuple(s for s, t, _ in SUFFIXES if t == "Platform")
 _NAME_CHAR = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·()\-—]")
 _QUANTITY = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)\s*[家个所项批名位座]$")
 _TRAILER = re.compile(r"^\((?:筹|[\u4e00-\u9fff]{2,4})\)")
+_BRANCH = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,3}?)(?:分中心|分所|分院|分部)|培育基地")
 _BOUNDARY_SET = set(LEFT_BOUNDARY_WORDS)
 _CITY_HEADS = {c[:2] for c in CITIES}
 _MAX_BOUNDARY = max(len(w) for w in LEFT_BOUNDARY_WORDS)
@@ -236,6 +237,11 @@ def typed_candidates(text: str) -> list[NameSpan]:
         t = _TRAILER.match(text[end:])
         if t and _name_trailer(t.group(0)[1:-1]):
             end += t.end()
+        if type_ in ("Platform", "ResearchInstitute"):
+            # …重点实验室遵义分中心, …研究所烟台分所, …国家重点实验室培育基地: a branch or the seed of the one named
+            b = _BRANCH.match(text[end:])
+            if b and (b.group("place") is None or is_place(b.group("place"))):
+                end += b.end()
         if suffix in ("自由贸易试验区", "国家自主创新示范区"):
             part = re.match(r"[\u4e00-\u9fff]{2,4}?片区", text[end:])  # …自由贸易试验区洛阳片区: one zone
             if part and place_prefix(part.group(0), min_rest=0):
