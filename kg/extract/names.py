@@ -359,8 +359,8 @@ def _field_join(text: str, pos: int, suffix_start: int) -> int | None:
                                or boundary_before(text, s3) > 1)  # 建设钛及锂电新材料技术创新中心
     if (len(chunk) < 2 or len(clean_name(chunk)) < 2) and not one or is_generic(chunk) and not is_field(chunk) \
             or _SUFFIX_RE.search(chunk) or _ORG_WORDS.search(chunk) or _strip_places(chunk) == "" \
-            or not re.fullmatch(r"[A-Z]{0,5}[\u4e00-\u9fff]+", chunk):  # 新能源与储能, PCB新材料及工艺
-        return None
+            or not re.fullmatch(r"(?:中国\([\u4e00-\u9fff]{2,4}\))?[A-Z]{0,5}[\u4e00-\u9fff]+", chunk):
+        return None  # (新能源与储能, PCB新材料及工艺, 中国(柳州)汽车及装备…)
     if _ORG_OPENING.match(text[pos:suffix_start]):
         return None  # 平煤炭材料与河南大学…重点实验室: a partner and the university's lab, not one name
     return s3 if text[pos:suffix_start] else None
