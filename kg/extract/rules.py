@@ -713,10 +713,6 @@ class OrgRules:
                 ev = ctx.ev(sent.para, sent.at(s0), sent.at(s0 + len(item.group(0))))
                 m = ctx.entity(name, "Zone", ev, rule="addressed_zone", aliases=aliases)
                 out.append(Mentioned(m, s0, s0 + len(main)))
-                # …、沧州高新区、沧州经济开发区管委会: each addressed zone's committee (the last one is read whole)
-                if seg.end("list") != s0 + len(item.group(0)):
-                    ctx.entity(name + "管委会", "Agency", ev, rule="addressed_zone",
-                               aliases=[a + "管委会" for a in aliases], scope=ctx.city)
         return out
 
     def _distributed_zones(self, sent: Sentence) -> list[Mentioned]:
