@@ -86,10 +86,10 @@ WEAK_BOUNDARIES = {"利用", "发展", "服务", "合作", "开发", "转化", "
 
 MAX_NAME = 40
 _JOINT_WORDS = ("联合", "协同")
-# zones a designation names whatever precedes it
 # a zone of cooperation between places, named by their short names (湘粤, 宁滁, 中日韩)
 _COOPERATION_ZONE = re.compile(r"(?P<head>[\u4e00-\u9fff]{2,5}?)(?:国家)?(?:区域)?(?:科技创新合作|科技成果转移转化|协同创新|"
                                r"创新合作|科技合作|产业合作|合作)(?:示范区|先行区|区)")
+# zones a designation names whatever precedes it
 _DESIGNATED_ZONE = re.compile(r"(?:国家自主创新示范区|自由贸易试验区|综合保税区)(?:[\u4e00-\u9fff]{2,4}片区)?$")
 # incubators and transfer centres a city or county names as its own (吕梁市科技企业孵化器): one each, not a category
 _PLACE_NAMED_INCUBATORS = ("科技企业孵化器", "孵化器", "孵化基地", "创业园", "技术转移中心", "科技大市场",

@@ -837,7 +837,7 @@ class OrgRules:
             # a platform before Y in its clause ends the builders' span, unless it is what Y rests on
             # (依托华中科技大学鄂州工业技术研究院建设光电子中试平台)
             clause_start = max([clause_start] + [q.end for q in platforms if q.end <= p.start
-                                                 and not sent.text[max(0, q.start - 2) : q.start] == "依托"])
+                                                 and sent.text[max(0, q.start - 2) : q.start] != "依托"])
             before = sent.text[clause_start : p.start]
             m = re.search(r"(?P<who>[^,，;；]{2,80}?)(?:为依托[,，]?\s*)?" + BUILD + r"\s*$", before) or \
                 re.search(r"(?P<who>依托[^,，;；]{2,80}?)" + _RAISE + r"\s*$", before)  # 依托X提升Y(的能力)
