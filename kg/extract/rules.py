@@ -336,12 +336,9 @@ class OrgRules:
             return []
         if isinstance(title, tuple):
             title = self.emit(*title)
-        who_s, who_e = m.start("who"), m.end("who")
-        builders = [self.emit(sent, n) for n in names if n.start >= who_s and n.end <= who_e and n.type in ORG]
-        builders += [x for x in extra if x.start >= who_s and x.end <= who_e and x.m.type in ORG]
-        if not builders and m.group("lead"):
-            short = self._slot_short(sent, who_s, who_e)  # 由正清制药牵头，联合…: a trade name in the slot
-            builders += [short] if short is not None else []
+        # 由正清制药牵头，联合…: a trade name in the slot
+        builders = [b if isinstance(b, Mentioned) else self.emit(sent, b)
+                    for b in self._slot_orgs(sent, m.start("who"), m.end("who"), names, extra, short=bool(m.group("lead")))]
         if m.group("partners"):
             ps = m.start("partners")
             builders += [self.emit(sent, n) for n in names if n.start >= ps and n.end <= m.end("partners") and n.type in ORG]
@@ -902,11 +899,8 @@ class OrgRules:
             p = next((p for p in platforms if p.start == m.end()), None)
             if p is None or re.match(r"\s*(?:" + BUILD + "|" + _RAISE + ")", sent.text[p.end :]):
                 continue  # 依托P建设Y: P builds Y
-            who = [self.emit(sent, n) for n in names if n.start >= m.start("who") and n.end <= m.end("who") and n.type in ORG]
-            if not who:
-                one = self._slot_short(sent, m.start("who"), m.end("who"))
-                who = [one] if one else []
-            link(who, p, m.start("who"), "host_works_on")
+            who = self._slot_orgs(sent, m.start("who"), m.end("who"), names, [])
+            link([w if isinstance(w, Mentioned) else self.emit(sent, w) for w in who], p, m.start("who"), "host_works_on")
         # X作为…产业链链主企业，(要)牵头组建Y: the chain's leader builds Y
         for m in _LEADER_BUILDS.finditer(sent.text):
             p = next((p for p in platforms if m.end() <= p.start <= m.end() + 1), None)
@@ -919,11 +913,7 @@ class OrgRules:
         # 由X牵头，联合…，组建Y / 以X为牵头单位…争创Y / 支持X牵头，联合A、B成立Y: the lead builds Y
         lead = _LEAD_BUILDER.search(sent.text)
         if lead:
-            lead_orgs = [n for n in names if n.start >= lead.start("who") and n.end <= lead.end("who") and n.type in ORG]
-            lead_orgs += [x for x in extra if x.start >= lead.start("who") and x.end <= lead.end("who") and x.m.type in ORG]
-            if not lead_orgs:
-                one = self._slot_short(sent, lead.start("who"), lead.end("who"))
-                lead_orgs = [one] if one else []
+            lead_orgs = self._slot_orgs(sent, lead.start("who"), lead.end("who"), names, extra)
             vm = _BUILD_AFTER.search(sent.text, lead.end())
             if lead_orgs and vm:
                 after = [p for p in platforms if p.start >= vm.end() and p.start - vm.end() <= 2
@@ -939,8 +929,7 @@ class OrgRules:
             head = sent.para.text[: sent.start][:60] if sent.start else (sent.para.section_path or [""])[-1][:60]
             item = [n for n in find_names(norm_text(head)) if n.end >= len(norm_text(head).rstrip("。.: ：")) - 1]
             if item and item[-1].type in ("Platform", "ResearchInstitute") and item[-1].start < 8:
-                who = [n for n in names if n.start >= hm.start("who") and n.end <= hm.end("who") and n.type in ORG]
-                who += [x for x in extra if x.start >= hm.start("who") and x.end <= hm.end("who") and x.m.type in ORG]
+                who = self._slot_orgs(sent, hm.start("who"), hm.end("who"), names, extra, short=False)
                 p0 = item[-1]
                 pev = ctx.ev(sent.para, p0.start, p0.end) if sent.start else ctx.ev(sent.para, 0, 0)
                 pm = ctx.entity(p0.name, "Platform", pev, subtype=p0.subtype, rule="host_item")
@@ -953,12 +942,8 @@ class OrgRules:
                     hosts.append(wm)
         # 在宝钛集团设立钛合金材料院士工作站: an organisation where a named platform is set up hosts it
         for m in re.finditer(r"在(?P<who>[^,，;；。在]{2,40}?)(?:设立|建设|建立|组建)", sent.text):
-            who = [n for n in names if n.start >= m.start("who") and n.end <= m.end("who") and n.type in ORG]
-            who += [x for x in extra if x.start >= m.start("who") and x.end <= m.end("who") and x.m.type in ORG]
             p = next((p for p in platforms if m.end() <= p.start <= m.end() + 1), None)
-            if not who and p is not None:
-                one = self._slot_short(sent, m.start("who"), m.end("who"))
-                who = [one] if one else []
+            who = self._slot_orgs(sent, m.start("who"), m.end("who"), names, extra, short=p is not None)
             if who and p is not None and len(who) == len(re.split(r"[、和及]", m.group("who"))):
                 link([w if isinstance(w, Mentioned) else self.emit(sent, w) for w in who], p, m.start(), "host_at")
         # … and where only a kind is set up (在海螺集团、奇瑞汽车设立院士工作站 / 在埃夫特、长信科技等企业新设
@@ -1063,6 +1048,17 @@ class OrgRules:
         name, i, type_ = best
         ev = self.ctx.ev(sent.para, sent.at(s + i), sent.at(s + i + len(name)))
         return Mentioned(self.ctx.entity(name, type_, ev, rule="known_name"), s + i, s + i + len(name))
+
+    def _slot_orgs(self, sent: Sentence, s: int, e: int, names: list[NameSpan], extra: list[Mentioned],
+                   short: bool = True) -> list[NameSpan | Mentioned]:
+        """The organisations a slot sentence[s:e] holds (由X牵头, 在X设立, 支持X依托): the typed names and the
+        declared or curated short names in it, else (with `short`) the trade name it holds alone."""
+        out: list[NameSpan | Mentioned] = [n for n in names if n.start >= s and n.end <= e and n.type in ORG]
+        out += [x for x in extra if x.start >= s and x.end <= e and x.m.type in ORG]
+        if not out and short:
+            one = self._slot_short(sent, s, e)
+            out = [one] if one is not None else []
+        return out
 
     def _slot_short(self, sent: Sentence, s: int, e: int) -> Mentioned | None:
         """The one organisation a builder slot holds when the text gives it no suffix (由长机科技牵头组建,
