@@ -794,7 +794,9 @@ class OrgRules:
         hosts: list[Mentioned] = []
         built: list[Mentioned] = []
         self._named_built = built
-        platforms = [n for n in names if n.type == "Platform"]
+        rd_text = self._rd_institution_text(sent)  # (a 新型研发机构 section: the 研究院 it builds are platforms)
+        platforms = [n for n in names if n.type == "Platform" or n.type == "ResearchInstitute"
+                     and (rd_text or _BUILT_WITH.match(sent.masked[n.end :]))]
         actors = [n for n in names if n.type in ORG + ("Platform", "Zone")]
         last_builders: list[Mentioned] = []
         last_end = -1
@@ -804,6 +806,8 @@ class OrgRules:
                 return False
             pm = self.emit(sent, p)
             built.append(pm)
+            if p.type == "ResearchInstitute":  # (an institute someone sets up: a new R&D institution)
+                ctx.notes.category_types.setdefault(p.name, ("Platform", "NewRDInstitution"))
             ev = ctx.ev(sent.para, sent.at(ev_start), sent.at(max(p.end, ev_end or 0)))
             for b in builders:
                 if b.m.name != pm.m.name:
@@ -881,6 +885,14 @@ class OrgRules:
                 who_s, any_source = who_s + rest.end(), True
             kinds = ORG + ("Platform", "Zone") if any_source else ORG
             builders: list = [n for n in actors if n.start >= who_s and n.end <= who_e and n.type in kinds]
+            if builders or not any_source:
+                # 由莆田高新区管委会和福州大学联合组建 / 彬州经济技术开发区重点建设Y: a zone (its committee, a
+                # government) that builds hosts (not one the platform is merely put in: 在X高新区建设Y)
+                builders += [n for n in names if n.start >= who_s and n.end <= who_e and (
+                    n.type == "Zone" and not any_source or n.type == "Agency" and _BUILDING_BODY.search(n.name))
+                    and not re.search(r"[在于]$|落户$|布局$", sent.text[max(0, n.start - 2) : n.start])
+                    and not any(b.start == n.start for b in builders)]
+                builders.sort(key=lambda n: n.start)
             builders += [x for x in extra if x.start >= who_s and x.end <= who_e and x.m.type in kinds
                          and not any(n.start == x.start for n in builders)]
             if not builders:
@@ -954,13 +966,18 @@ class OrgRules:
         for p in platforms:
             m = re.match(r"^\s*(?:是|为|,|，)?(?:依托|由)(?P<who>[^,，;；。]{2,40}?)(?:牵头)?(?:建设|组建|设立|成立|共建|承建)",
                          sent.text[p.end :])
-            if not m or any(q.start in (p.end + m.end(), p.end + m.end() + 1) for q in platforms):
+            if not m or any(q.start in (p.end + m.end(), p.end + m.end() + 1) for q in names
+                            if q.type in ("Platform", "ResearchInstitute")):
                 continue  # A，由X牵头组建B: X builds B, not A
             ws, we = p.end + m.start("who"), p.end + m.end("who")
             builders = [n for n in names if n.start >= ws and n.end <= we and n.type in ORG]
             if not builders:
                 continue
+            builders += [n for n in names if n.start >= ws and n.end <= we and n.type not in ORG and (
+                n.type == "Zone" or n.type == "Agency" and _BUILDING_BODY.search(n.name))]  # 由市政府与湘潭大学共建
             pm = self.emit(sent, p)
+            if p.type == "ResearchInstitute":  # 做强X研究院，由A与B共建: an institute set up by partners
+                ctx.notes.category_types.setdefault(p.name, ("Platform", "NewRDInstitution"))
             for b in builders:
                 bm = self.emit(sent, b)
                 ctx.relation("HOSTS", bm.m, pm.m, ctx.ev(sent.para, sent.at(p.start), sent.at(p.end + m.end())),
@@ -1145,8 +1162,8 @@ class OrgRules:
         prev_a: Mentioned | None = None  # the subject stated earlier in this sentence
         for m in re.finditer(r"与(?P<b>[^,，;；。与]{2,80}?)(?P<verb>(?:的)?(?:联动|深度|全面|战略|科技|创新|长期)?(?:合作|共建|联合|协作|协同)|"
                              r"(?:签署|签订|共同|进行|开展|建立|深化)[^,，;；。]{0,16}?(?:合作|协议)|签约)", text):
-            if _inside_word_at(text, m.start()):
-                continue
+            if _inside_word_at(text, m.start()) or text[m.start() - 1 : m.start()] in "(（" and m.start() > 0:
+                continue  # (Y（与西南石油大学共建）: the bracket says who built Y, read by the hosts' rule)
             b_s, b_e = m.start("b"), m.end("b")
             clause_s = max(text.rfind(c, 0, m.start()) for c in ",，;；:：") + 1
             a_s, a_e = clause_s, m.start()
@@ -1260,7 +1277,7 @@ class OrgRules:
             if pm.m.type == "ResearchInstitute":
                 self.ctx.notes.category_types.setdefault(pm.m.name, ("Platform", "NewRDInstitution"))
             for b in builders:
-                if b is not None and b.m.type in ORG:
+                if b is not None and (b.m.type in ORG + ("Zone",) or b.m.type == "Agency" and _BUILDING_BODY.search(b.m.name)):
                     self.ctx.relation("HOSTS", b.m, pm.m, ev, rule="co_built")
 
     def _rd_institution_text(self, sent: Sentence) -> bool:
@@ -1273,8 +1290,10 @@ class OrgRules:
         if n is not None and not re.search(r"[与同和]$", sent.text[: n.start]):
             return self.emit(sent, n)  # (深化与中国科学院…合作: 中国科学院 is a partner, not the subject)
         known = self._known_in(sent, 0, min(before, 12))  # 华晋焦煤 before its full name is read
-        return known if known is not None and known.start < 4 and not re.search(r"[与同和]$", sent.text[: known.start]) \
-            else None
+        if known is None or any(n.start <= known.start and known.end <= n.end and n.end - n.start > known.end - known.start
+                                for n in names):
+            return None  # (加快中国药科大学连云港研究院建设: a university inside a platform's name is no subject)
+        return known if known.start < 4 and not re.search(r"[与同和]$", sent.text[: known.start]) else None
 
     def _joint(self, sent: Sentence, names: list[NameSpan], typed: list[NameSpan]) -> list[Mentioned]:
         """X(牵头)联合A、B开展…: X collaborates with every named partner (generic ones, 上下游企业, are
@@ -1528,6 +1547,13 @@ _DISTRIBUTED = re.compile(r"(?P<list>(?:[\u4e00-\u9fff]{2,4}、){1,8}(?P<tail>[\
 _ZONE_AFTER = re.compile(r"(?P<core>[\u4e00-\u9fff]{2,10}?)(?:经济技术开发区|经济开发区|高新技术产业开发区|化学工业区|工业区|"
                          r"工业园区|产业园区|产业园|工业园)")
 _NOT_A_ZONE_NOUN = re.compile(r"依托|建成|建设|一批|打造|培育|推进|发展|重点|创建|争创|申报|发挥|利用|资源")
+
+
+# X研究院（与四川大学、电子科技大学共建）: the bracket names who built the institute
+# (…研究院，由湘潭市人民政府与湘潭大学共建: so is the clause after it)
+_BUILT_WITH = re.compile(r"\s*(?:\((?:由|与|依托)?[^()]{2,40}(?:共建|组建|牵头|建设)\)|[,，]由[^,，;；。()]{2,40}?(?:共建|组建))")
+# a zone's committee or a government builds with its partners (由莆田高新区管委会和福州大学联合组建的…)
+_BUILDING_BODY = re.compile(r"管委会|人民政府$|市政府$")
 
 
 def _county_at(text: str) -> str | None:
