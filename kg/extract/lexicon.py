@@ -293,6 +293,7 @@ SUFFIXES: list[tuple[str, str, str | None]] = sorted(
         ("创新基地", "Platform", "Incubator"), ("双创基地", "Platform", "Incubator"), ("孵化基地", "Platform", "Incubator"),
         ("创业园", "Platform", "Incubator"), ("智创城", "Platform", "Incubator"),
         ("院士工作站", "Platform", "AcademicianWorkstation"), ("院士专家工作站", "Platform", "AcademicianWorkstation"),
+        ("专家工作站", "Platform", "AcademicianWorkstation"),
         ("博士后科研工作站", "Platform", "PostdocStation"), ("博士后工作站", "Platform", "PostdocStation"),
         ("博士后科研流动站", "Platform", "PostdocStation"), ("博士后创新实践基地", "Platform", "PostdocStation"),
         ("联盟", "Platform", "Alliance"), ("创新联合体", "Platform", "Alliance"),
@@ -315,6 +316,12 @@ SUFFIXES: list[tuple[str, str, str | None]] = sorted(
         ("企业加速器", "Platform", "Incubator"), ("产业加速器", "Platform", "Incubator"), ("创客空间", "Platform", "Incubator"), ("创新创业基地", "Platform", "Incubator"),
         ("创业基地", "Platform", "Incubator"), ("互联网平台", "Platform", None), ("中试平台", "Platform", None),
         ("验证平台", "Platform", None), ("检测平台", "Platform", None), ("技术创新平台", "Platform", None),
+        # service complexes of a county's industry, the national science centres, gene banks, pilot lines
+        ("创新服务综合体", "Platform", None), ("创新综合体", "Platform", None), ("创新创业综合体", "Platform", "Incubator"),
+        ("综合性国家科学中心", "Platform", None), ("综合性科学中心", "Platform", None),
+        ("种质资源库", "Platform", None), ("菌种资源库", "Platform", None), ("微生物资源库", "Platform", None),
+        ("中试验证基地", "Platform", "PilotBase"), ("试验验证基地", "Platform", "PilotBase"), ("中试车间", "Platform", "PilotBase"),
+        ("研究平台", "Platform", None),
         # zones
         ("经济技术开发区", "Zone", None), ("高新技术产业开发区", "Zone", None), ("经济开发区", "Zone", None),
         ("高新技术开发区", "Zone", None), ("开发区", "Zone", None), ("高新区", "Zone", None), ("经开区", "Zone", None),
@@ -392,7 +399,8 @@ def is_generic(core: str) -> bool:
 # place names one (kg.extract.rules.OrgRules.proper_platform)
 DESCRIPTIVE_SUFFIXES = ("实验室", "工程技术研究中心", "工程研究中心", "技术研究中心", "工程中心", "技术创新中心",
                         "企业技术中心", "技术中心", "中试基地", "产业化基地", "研究中心", "研究基地", "加速中心",
-                        "技术转移中心", "协同创新中心", "制造业创新中心", "检验检测中心", "检测中心", "概念验证中心")
+                        "技术转移中心", "协同创新中心", "制造业创新中心", "检验检测中心", "检测中心", "概念验证中心",
+                        "院士工作站", "院士专家工作站", "专家工作站")
 # generic words that are nonetheless a field a platform serves (新材料中试基地, 智能装备工程技术研究中心)
 _FIELD_WORDS = ("新材料", "材料", "装备", "能源", "信息", "制造", "医药", "智能", "农业", "医疗", "中医", "数字")
 _FIELD_QUALIFIERS = re.compile(r"^(?:重大|高端|智能|数字|现代|新|先进|绿色)?")
@@ -423,6 +431,7 @@ LEFT_BOUNDARY_WORDS = sorted(
         "成功", "认定为", "命名为", "挂牌", "授牌", "全市", "全省", "我市", "本市", "该市", "市域内", "域内",
         "以上", "或", "“", "”", "《", "》", "「", "」", "新设", "建立", "缺少", "缺乏", "修订", "备案", "举办",
         "做实", "升级", "保持", "提档", "建有", "巩固", "位于", "链主企业", "龙头企业", "领军企业", "骨干企业", "以下简称", "简称", "所属", "旗下", "下属",
+        "期间", "已设", "单位",  # (“十四五”期间新增院士工作站, 在博雅生物已设…工作站, 等单位博士后科研工作站)
     },
     key=len,
     reverse=True,

@@ -58,7 +58,9 @@ class NameSpan:
 
 
 # 大学生 (students) is not the end of a 大学's name: 吕梁学院大学生创业园
-_SUFFIX_RE = re.compile("|".join(re.escape(s) + ("(?!生(?!态|物|命))" if s == "大学" else "") for s, _, _ in SUFFIXES))
+# (…大学生…: no university; 合成生物学院士工作站, 发酵工程院士工作站: 院士, no college or academy)
+_SUFFIX_RE = re.compile("|".join(re.escape(s) + ("(?!生(?!态|物|命))" if s == "大学" else "(?!士)" if s.endswith("院") else "")
+                                 for s, _, _ in SUFFIXES))
 _SUFFIX_TYPES = {s: (t, st) for s, t, st in SUFFIXES}
 _PLATFORM_KINDS = tuple(s for s, t, _ in SUFFIXES if t == "Platform")
 _NAME_CHAR = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·()\-—]")
@@ -96,7 +98,7 @@ _PLACE_NAMED_INCUBATORS = ("科技企业孵化器", "孵化器", "孵化基地",
                            "技术交易所", "知识产权保护中心", "知识产权运营中心",
                            "技术转移服务中心", "成果转化中心", "成果转化服务中心", "成果转移转化服务中心", "科创飞地")  # 联合实验室, 联合研发中心, 协同创新中心: part of the type word
 # kinds only a place names (泉州市技术市场, 焦作市工业互联网标识解析二级节点); 网上技术市场, 城市大数据中心 are kinds
-_PLACE_ONLY = ("技术交易市场", "技术市场", "标识解析二级节点", "大数据中心")
+_PLACE_ONLY = ("技术交易市场", "技术市场", "标识解析二级节点", "大数据中心", "综合性国家科学中心", "综合性科学中心")
 _PLACE_HEADS = {short_place(c)[:2] for c in SHANXI_COUNTY_CITY} | {c[:2] for c in CITIES}
 # a development zone is named by its county anywhere in China (谷城经济开发区 of 谷城县); elsewhere a
 # county's short form is too often an everyday word (资源 of 资源县) to count as a place
@@ -480,9 +482,10 @@ def _valid(name: str, core: str, type_: str) -> bool:
         if core in ("市", "省") or _strip_places(core) != core or core.startswith("人民银行"):
             return True  # (人民银行枣庄市中心支行: the central bank's branch of a place)
         return bool(core) and core[:1] in "市省县区" and core[1:2] != "级"
-    if type_ == "Platform" and name.endswith("研发平台"):
-        # 高性能铜合金板带研发平台: named by what it develops (a host builds it)
-        return len(core) >= 4 and not is_generic(core)
+    if type_ == "Platform" and name.endswith(("研发平台", "研究平台")):
+        # 高性能铜合金板带研发平台, 白酒酿造微生物研究平台: named by what it develops or studies (not
+        # 专科和临床研究平台, two kinds)
+        return len(core) >= 4 and not is_generic(core) and not (name.endswith("研究平台") and re.search("[和与及]", core))
     if type_ == "Platform" and name.endswith(_PLACE_ONLY):
         rest = _strip_places(core).lstrip("省市县区")
         return _strip_places(core) != core and (not rest or not is_generic(rest)) \

@@ -41,3 +41,42 @@ def test_institutes_in_a_list_with_their_builders_in_brackets(mini_plan):
     assert ("四川文理学院", "示范数字经济研究院") not in hosts
     assert not rels(ex, "COLLABORATES_WITH") & {("天然气化工新材料研究院", "西南石油大学")}
     assert {"天然气化工新材料研究院", "秦巴特色资源开发研究院"} <= ents(ex, "Platform")
+
+
+# ------------------------------------------------------------------ names
+
+
+def _names(text: str) -> set[tuple[str, str]]:
+    from kg.extract.lexicon import norm_text
+    from kg.extract.names import find_names
+
+    return {(n.name, n.type) for n in find_names(norm_text(text))}
+
+
+def test_workstations_service_complexes_gene_banks_and_science_centres():
+    # 院士 after 学院/工程院 is an academician: the workstation is the name, no college or academy
+    assert _names("在鲁抗医药设立合成生物学院士工作站，") == {("合成生物学院士工作站", "Platform")}
+    assert _names("在睿鹰制药设立发酵工程院士工作站，") == {("发酵工程院士工作站", "Platform")}
+    assert ("中国工程院", "ResearchInstitute") in _names("依托中国工程院院士团队。")
+    assert _names("在竹叶青设立茶产业专家工作站，") == {("茶产业专家工作站", "Platform")}
+    # a count, a state or a kind of member before the kind is no name
+    for text in ("“十四五”期间新增院士工作站10家。", "在博雅生物已设博士后科研工作站基础上扩大规模。",
+                 "支持中煤新集等单位博士后科研工作站扩大招收规模。"):
+        assert not {n for n, t in _names(text) if t == "Platform"}, text
+    assert ("电子机箱产业创新服务综合体", "Platform") in _names("青县建设电子机箱产业创新服务综合体；")
+    assert ("合肥综合性国家科学中心", "Platform") in _names("积极融入合肥综合性国家科学中心建设。")
+    assert ("马铃薯种质资源库", "Platform") in _names("建设马铃薯种质资源库。")
+    assert ("农机装备中试验证基地", "Platform") in _names("建设农机装备中试验证基地。")
+    assert {("白酒酿造微生物研究平台", "Platform"), ("老酒贮存机理研究平台", "Platform")} <= \
+        _names("建设白酒酿造微生物研究平台、老酒贮存机理研究平台。")
+    assert not _names("加强专科和临床研究平台建设。")
+
+
+def test_a_field_named_workstation_at_its_host_and_each_service_complex_of_a_list(mini_plan):
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "在中联重科股份有限公司设立智能装备院士工作站。",
+        "聚焦县域块状特色产业，建设龙泉青瓷宝剑、缙云锯床、庆元食用菌等产业创新服务综合体，为中小企业提供服务。",
+    ])
+    assert ("中联重科股份有限公司", "智能装备院士工作站") in rels(ex, "HOSTS")
+    assert {"龙泉青瓷宝剑产业创新服务综合体", "缙云锯床产业创新服务综合体", "庆元食用菌产业创新服务综合体"} <= ents(ex, "Platform")
