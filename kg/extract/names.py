@@ -526,10 +526,12 @@ def _valid(name: str, core: str, type_: str) -> bool:
             return True  # 郑洛新国家自主创新示范区洛阳片区, 中国（河南）自由贸易试验区洛阳片区, 洛阳综合保税区
         if core.startswith(("全国", "国家", "中国")):
             return False
-        if name.endswith(("产业园", "产业园区", "科技园")) and len(_strip_places(core)) >= 4 \
+        if name.endswith(("产业园", "产业园区", "科技园")) and len(_strip_places(core)) >= 2 \
                 and not is_generic(_strip_places(core)) and not re.search(r"[一二三四五六七八九十两\d]|一批|若干|相关|双创|孵化|众创", core):
             return True  # 电子元器件产业园: a park named for its industry
-        industry = re.match(r"(?P<x>.+?)产业(?:科技)?(?:创新)?$", _strip_places(core))
+        # (先进钢铁材料创新示范区, 烟花爆竹科技创新示范区, 智能网联汽车测试示范区: a field's, with no 产业)
+        industry = re.match(r"(?P<x>.+?)产业(?:科技)?(?:创新)?$", _strip_places(core)) or \
+            name.endswith("示范区") and re.match(r"(?P<x>.{3,}?)(?:科技创新|创新|测试)$", _strip_places(core))
         if name.endswith(("示范区", "集聚区")) and industry and len(industry.group("x")) >= 2 \
                 and not is_generic(industry.group("x")) and not re.search(_NOT_A_ZONE_HEAD, industry.group("x")):
             return True  # 氢能产业创新示范区, 稀土产业创新集聚区: named for the industry it gathers

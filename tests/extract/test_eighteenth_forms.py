@@ -80,3 +80,11 @@ def test_a_field_named_workstation_at_its_host_and_each_service_complex_of_a_lis
     ])
     assert ("中联重科股份有限公司", "智能装备院士工作站") in rels(ex, "HOSTS")
     assert {"龙泉青瓷宝剑产业创新服务综合体", "缙云锯床产业创新服务综合体", "庆元食用菌产业创新服务综合体"} <= ents(ex, "Platform")
+
+
+def test_parks_and_demonstration_zones_named_by_their_field():
+    assert ("氢能产业园", "Zone") in _names("建设氢能产业园。")
+    assert ("大数据产业园", "Zone") in _names("支持邯郸经济技术开发区建设大数据产业园。")
+    for name in ("先进钢铁材料创新示范区", "烟花爆竹科技创新示范区", "智能网联汽车测试示范区"):
+        assert (name, "Zone") in _names(f"建设{name}。"), name
+    assert not _names("建设全面创新示范区。") and not _names("建设科技创新集聚区。")
