@@ -22,7 +22,7 @@ QUOTED = re.compile(
 _COUNTED_KIND = r"(?:[一二三四五六七八九十两百\d]{1,3}|几)大"
 _CODE = re.compile(r"[“\"]([^“”\"]{1,16})[”\"]")
 # 实施高新技术企业倍增计划 / 组织实施提质强医工程 / 实施知识更新工程、技能提升行动
-RUN_VERBS = r"(?:推进实施|组织实施|贯彻实施|深入实施|大力实施|滚动实施|持续推进|全面启动|实施|推进|开展|启动|设立|完善|举办|打造)"
+RUN_VERBS = r"(?:推进实施|组织实施|贯彻实施|深入实施|大力实施|滚动实施|持续推进|全面启动|实施|推进|开展|启动|设立|完善|举办|打造|推行)"
 # …包括A工程、B工程: the parts of a programme named before
 UNQUOTED = re.compile(r"(?:" + RUN_VERBS + r"|(?P<weak>推动|(?P<incl>包括|包含|涵盖)))(?P<list>[\u4e00-\u9fff、+]{2,90})")
 # after the weaker verbs, what is not a programme: 推动成果向工程化, 包括材料科学与工程 (a discipline), 包括以下四项子计划
@@ -59,7 +59,11 @@ ISSUE_VERB = re.compile(r"(?:制定|出台|印发|发布|制订|修订完善|修
 _CENTRAL_BEFORE = re.compile("(?:" + "|".join(sorted(CENTRAL_AGENCIES, key=len, reverse=True)) + ")$")
 # a sentence that puts named bodies in charge of what it starts
 RUNNER_CUE = re.compile(r"由[^，,；;。]{2,30}?(?:牵头|负责|组织|统筹)|(?:会同|配合)[^，,；;。]{0,30}?(?:实施|开展|推进)|牵头(?:实施|组织|推进)|"
-                        r"(?:共同|联合|分别)(?:组织)?(?:实施|组织)")
+                        r"(?:共同|联合|分别)(?:组织)?(?:实施|组织|推进)")
+# the bodies of the clause after 由A牵头 that run the programme with A: …，B、C共同组织实施 / …，会同B、C建立… /
+# …，B、C等部门配合
+_CO_RUNNERS = re.compile(r"[、,，]\s*(?:(?:会同|联合)[^。；;，,]{2,60}|"
+                         r"[^。；;，,]{2,40}?(?:等(?:部门|单位))?(?:共同|联合|分别)?(?:组织实施|组织(?!部)|负责|推进|实施|配合))")
 # a list sharing one programme type word: 实施A、B等行动 / 重点包括A、B和C四项专项
 SHARED_TYPE = re.compile(r"(?:(?P<incl>包括|包含|涵盖|分为|整合为|设置)|(?P<merge>整合形成|整合设立)|" + RUN_VERBS + r")"
                          r"(?P<list>[\u4e00-\u9fff“”]{4,14}(?:(?:、|和|及)[\u4e00-\u9fff“”]{4,14}){1,8})"
@@ -405,8 +409,10 @@ class ProgramRules:
         said = re.match(r"^(?:由)?(?P<who>[^。；;，,]{2,40}?)(?:共同|联合|分别)?(?:(?:牵头|负责|统筹)(?:组织)?(?:实施)?|(?:组织)?实施|组织|推进)",
                         sent.text) if before is not None else None
         if said:  # (5)“千名科技特派员进乡村”行动：|市科技局、市农业农村局共同组织
+            more = _CO_RUNNERS.match(sent.text[said.end() :])  # (由A牵头，会同B、C等部门组织实施)
+            who_end = said.end() + more.end() if more else said.end("who")
             for a, a_s, a_e in self._named_runners(sent):
-                if a_e > said.end("who"):
+                if a_e > who_end:
                     continue
                 ev = self.ctx.ev(sent.para, sent.at(0), sent.at(a_s + len(a.name)))
                 self.ctx.relation("RUNS_PROGRAM", a, before, ev, rule="program_runner")
@@ -494,6 +500,7 @@ class ProgramRules:
         if city is None:
             return
         runners = self._named_runners(sent)
+        city_run_end = -1  # where the last programme the city runs by a verb ends
         for m, s, e in progs:
             if m.rule == "program_member":
                 # 实施X计划,包括A、B两个专项: who runs X runs its parts through it; 将市级科技计划整合为A、B等
@@ -518,11 +525,9 @@ class ProgramRules:
                                  sent.text[e:])
                 if after:
                     ws, we = after.span("who2" if after.group("who2") else "who")
-                    # …由A牵头，B、C共同组织实施: the bodies of the next clause run it too
-                    more = re.match(r"[、,，]\s*(?P<w>[^。；;，,]{2,40}?)(?:共同|联合|分别)?(?:组织实施|组织(?!部)|负责|推进|实施)",
-                                    sent.text[e + after.end() :])
+                    more = _CO_RUNNERS.match(sent.text[e + after.end() :])
                     if more:
-                        we = after.end() + more.end("w")
+                        we = after.end() + more.end()
                     who = [(a, a_s) for a, a_s, a_e in runners if e + ws <= a_s and a_e <= e + we]
                     for a, a_s in who:
                         ev = self.ctx.ev(sent.para, sent.at(s), sent.at(e + after.end()))
@@ -541,9 +546,13 @@ class ProgramRules:
                 continue  # an award received is run by whoever grants it; one the plan sets up is the city's
             if _NATION_ACTS.search(sent.text, 0, s):
                 continue  # 国家把…,实施产业基础再造工程: the state's programme, not the city's
-            if re.search(RUN_VERBS + r"(?:了)?$", before) or (m.rule == "program_run"):
+            # 实施“高新技术企业倍增计划”和高新技术企业“育苗”工程: the verb runs the second name of the pair too
+            paired = city_run_end >= 0 and re.fullmatch(r"[”\"]?\s*(?:和|及|以及|、)[\u4e00-\u9fff]{0,10}",
+                                                        sent.text[city_run_end:s])
+            if re.search(RUN_VERBS + r"(?:了)?$", before) or (m.rule == "program_run") or paired:
                 if program_key(m.name) in self.sub_programs:
                     continue
+                city_run_end = e
                 ev = self.ctx.ev(sent.para, sent.at(max(0, s - len(before))), sent.at(e))
                 self.ctx.relation("RUNS_PROGRAM", city, m, ev, rule="program_run_verb")
 
