@@ -1215,6 +1215,8 @@ class OrgRules:
             default = "Enterprise" if a.m.type == "Enterprise" and not carried else None
             b_list = [self.emit(sent, n) for n in typed + partner_places if n.start >= b_s and n.end <= b_e]
             b_list += [x for x in extras if x.start >= b_s and x.end <= b_e and not any(y.start == x.start for y in b_list)]
+            if b_list:  # 与步长制药、康惠制药合作 / 与A大学、B股份合作: the trade names the corpus knows
+                b_list += [x for x in self._known_members(sent, b_s, b_e, names) if not any(y.start == x.start for y in b_list)]
             # 与北京、天津等地高校院所合作: places of the partners (与遵义、毕节等地在…开展合作: the places are)
             if not re.search(r"等地|高校|院所|企业|机构|单位", text[b_s:b_e]) or \
                     re.search(r"等地(?!的?(?:高校|院所|科研|企业|机构|单位|专家|人才))", text[b_s:b_e]):
@@ -1308,7 +1310,8 @@ class OrgRules:
             # X联合Y组建Z: Z is what they build, not a partner
             verb = re.search(r"(?:共同|合作)?(?:组建|共建|建设|创建|设立|成立|筹建)", text[m.end() : end])
             build_at = m.end() + verb.start() if verb else end
-            partners = [n for n in typed if n.start >= m.end() and n.end <= build_at and n.type in ORG]
+            partners: list = [n for n in typed if n.start >= m.end() and n.end <= build_at and n.type in ORG]
+            partners += self._known_members(sent, m.end(), build_at, names)
             if not partners:
                 continue
             # the subject is in this clause (not a partner of an earlier 与-list: 与A、B合作；联合C… is the
@@ -1338,12 +1341,28 @@ class OrgRules:
                 continue
             ev = self.ctx.ev(sent.para, sent.at(min(a.start, m.start()) if a.start >= 0 else m.start()), sent.at(end))
             for n in partners:
-                b = self.emit(sent, n)
+                b = n if isinstance(n, Mentioned) else self.emit(sent, n)
                 for a_ in (a, *co):
                     if b.m.name != a_.m.name:
                         self.ctx.relation("COLLABORATES_WITH", a_.m, b.m, ev, rule="collab_joint")
                 if b.m.name != a.m.name:
                     out.append(b)
+        return out
+
+    def _known_members(self, sent: Sentence, s: int, e: int, names: list[NameSpan]) -> list[Mentioned]:
+        """The members of a list sentence[s:e] that hold no typed name but are an organisation's trade name the
+        corpus knows (精达股份、铜冠铜箔、铜陵学院…: the two firms besides the college)."""
+        out: list[Mentioned] = []
+        for ms, me in split_members(sent.masked, s, e):
+            if any(n.start < me and n.end > ms for n in names):
+                continue
+            cut = re.search(r"(?<![高中初同平均对相优])等", sent.text[ms:me])
+            me2 = ms + cut.start() if cut and cut.start() > 0 else me
+            if clean_name(sent.text[ms:me2]) in SUFFIX_INDEX:
+                continue  # (与A大学、研究院…: a kind, not a name)
+            got = self.short_name(sent, ms, me2, "Enterprise", rule="collab_partner", require_known=True)
+            if got is not None and got.m.type in ORG:
+                out.append(got)
         return out
 
     def _joint_subjects(self, sent: Sentence, names: list[NameSpan]) -> None:
@@ -1531,7 +1550,7 @@ _SET_UP_AT_EACH = re.compile(r"在(?P<list>[^,，;；。在]{2,60}?)(?P<cat>等(
                              r"博士后科研工作站|博士后工作站|博士后创新实践基地|企业技术中心|重点实验室)(?=[、和及与或]|[^\u4e00-\u9fff(]|$)")
 # the leader(s) of a joint effort in the clause before 联合: 由X牵头， / 支持A、B等领军企业牵头，
 _LED_BY = re.compile(r"(?:^|由|支持|鼓励|推动|引导)\s*(?P<x>[^，,；;。由]{2,60}?)(?:等(?:龙头|骨干|链主|领军|重点|优势)?(?:企业|单位|高校))?"
-                     r"(?:牵头|领衔)[，,]?\s*$")
+                     r"(?:牵头|领衔)(?:(?:组建|建设|成立|创建)(?!的)[^，,；;。由]{2,40})?[，,]?\s*$")  # (由X牵头组建Y，联合A…)
 # an item's number: 2. / 3、/ (一) / （12）
 _ITEM_NO = r"(?:\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])"
 # an item's run-in title that is one name: (一)大同氢能产业研究院。 / 3.许昌中原电气谷电力装备研究院。
