@@ -124,9 +124,9 @@ def test_eval_on_the_evaluation_texts():
     for g in report.gold:
         ent.add(g.entity_total())
         rel.add(g.relation_total())
-    assert len(report.gold) >= 130
-    assert ent.precision >= 0.90 and ent.recall >= 0.86, ent  # rule set 17 over the 130: 0.919 / 0.873
-    assert rel.precision >= 0.81 and rel.recall >= 0.70, rel  # 0.829 / 0.719
+    assert len(report.gold) >= 138
+    assert ent.precision >= 0.90 and ent.recall >= 0.86, ent  # rule set 18 over the 138: 0.919 / 0.875
+    assert rel.precision >= 0.81 and rel.recall >= 0.71, rel  # 0.827 / 0.722
 
 
 def test_one_annotation_scored_against_another(tmp_path):
