@@ -535,8 +535,10 @@ def _valid(name: str, core: str, type_: str) -> bool:
         if name.endswith(("示范区", "集聚区")) and industry and len(industry.group("x")) >= 2 \
                 and not is_generic(industry.group("x")) and not re.search(_NOT_A_ZONE_HEAD, industry.group("x")):
             return True  # 氢能产业创新示范区, 稀土产业创新集聚区: named for the industry it gathers
-        if name.endswith(("新区", "工业园")) and 2 <= len(core) <= 4 and not re.search(_NOT_A_ZONE_HEAD, core):
-            return True  # 天府新区, 郑蒲港新区, 阳平工业园: a new area or park is named by its own place word
+        if name.endswith(("新区", "工业园", "小镇")) and 2 <= len(core) <= 4 \
+                and not re.search(_NOT_A_ZONE_HEAD, core) and not is_generic(core):
+            # 天府新区, 郑蒲港新区, 阳平工业园, 袜艺小镇: a new area, a park or a featured town is named by its own word
+            return True
         coop = _COOPERATION_ZONE.fullmatch(name)
         if coop and not is_generic(coop.group("head")) and not re.search(_NOT_A_ZONE_HEAD, coop.group("head")) \
                 and not re.search(r"[一二三四五六七八九十的和与及、]|[省市县]$|^(?:建设|推进|打造|创建)", coop.group("head")):

@@ -123,3 +123,9 @@ def test_partners_by_a_trade_name_the_plan_gives_and_a_leader_that_builds_first(
     assert {("陕西中医药大学", "陕西步长制药有限公司"), ("陕西中医药大学", "康惠制药"),
             ("铜陵有色", "铜陵学院"), ("铜陵有色", "合肥工业大学")} <= collab
     assert not {b for _, b in collab if b in ("研究院", "中药创新研究院")}
+
+
+def test_featured_towns():
+    # (session 11, after rule set 18 was scored: 绍兴's 特色小镇)
+    assert {("袜艺小镇", "Zone"), ("厨具小镇", "Zone"), ("蓝印时尚小镇", "Zone")} <= _names("建设袜艺小镇、厨具小镇、蓝印时尚小镇。")
+    assert not _names("推进一批特色小镇建设。")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -107,6 +109,7 @@ def test_eval_on_former_held_out_gold(corpus, tmp_path):
     assert reply["relations"]["ISSUED"]["recall"] >= 0.9
 
 
+@pytest.mark.timeout(600)  # reads, extracts and scores all 138 texts (about a minute alone; more on a busy machine)
 def test_eval_on_the_evaluation_texts():
     """The synthetic evaluation plans of tests/heldout (written and annotated blind; all of them are
     development texts once scored, tests/heldout/README.md). Floors a little below the scores of the
