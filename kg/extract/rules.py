@@ -651,19 +651,30 @@ class OrgRules:
         places = [n for n in names if n.type in ("County", "City", "Zone")]
         things = [n for n in names if n.type in ORG + ("Platform", "Zone")]
         out: list[Mentioned] = []
-        for x in things:  # 现代煤化工中试基地（高平经济技术开发区） / 吕梁市科技企业孵化器(离石区)
+        for x in things:  # 现代煤化工中试基地（高平经济技术开发区） / 吕梁市科技企业孵化器(离石区) / …平台(信丰县、寻乌县)
             bm = re.match(r"\((?P<p>[^()]{2,20})\)", sent.masked[x.end :])
-            p = next((p for p in places if bm and p.start == x.end + 1 and p.end == x.end + bm.end() - 1), None)
-            if p is not None and p is not x:
+            if not bm:
+                continue
+            inside = [p for p in places if x.end + 1 <= p.start and p.end <= x.end + bm.end() - 1 and p is not x]
+            covered = "".join(sent.masked[p.start : p.end] for p in inside)
+            if not inside or re.sub(r"[、和及]", "", bm.group("p")) != covered \
+                    or len(inside) > 1 and any(p.type == "Zone" for p in inside):
+                continue  # the bracket holds places and nothing else (天衢新区（A开发区、B开发区）: its parts)
+            for p in inside:
                 xm, pm = self.emit(sent, x), self.emit(sent, p)
                 ev = self.ctx.ev(sent.para, sent.at(x.start), sent.at(x.end + bm.end()))
                 self.ctx.relation("LOCATED_IN", xm.m, pm.m, ev, rule="situated_bracket")
                 if x.type == "Platform":
                     out.append(xm)
-        if not re.search(r"位于|地处|坐落", sent.text):
+        if not re.search(r"位于|地处|坐落|设在", sent.text):
             return out
-        for m in re.finditer(r"(?:位于|地处|坐落于)", sent.text):
+        # 大厂回族自治县：大厂高新技术产业开发区位于该县: the county the paragraph is about
+        own = next((n for n in names if n.type == "County" and n.start <= 4), None) \
+            if re.match(r"^\s*(?:\d+[.、．]|[(（]?[一二三四五六七八九十]+[)）、])?\s*[\u4e00-\u9fff]{2,8}[:：。]", sent.para.text) else None
+        for m in re.finditer(r"(?:位于|地处|坐落于|设在)", sent.text):
             after = next((p for p in places if m.end() <= p.start <= m.end() + 1), None)
+            if after is None and own is not None and re.match(r"该[县区市]", sent.text[m.end() :]):
+                after = own
             if after is None:
                 continue
             # X位于P / X（位于P） / 位于P的X
@@ -675,7 +686,11 @@ class OrgRules:
                 if zm and not is_generic(zm.group("core")):
                     # 依托位于临淄区的齐鲁化学工业区: a zone the plan places is named, whatever its name opens with
                     x = NameSpan(zm.start(), zm.end(), clean_name(zm.group(0)), "Zone", None, rule="situated_zone")
-            if x is None:
+            if x is None and re.search(r"[,，]\s*$", sent.text[: m.start()]):
+                # 6.青砖茶工程技术研究中心：依托…建设，位于赤壁市 / (2)…共建的莆田鞋服产业技术研究院，设在荔城区: the item's
+                x = next((t for t in things if t.start <= 6 and t.type in ("Platform", "Zone")
+                          and re.fullmatch(r"\s*(?:\d+[.、．]|[(（]\d+[)）])?\s*(?:[^,，;；。]*的)?", sent.text[: t.start])), None)
+            if x is None or x is after:
                 continue
             xm, pm = self.emit(sent, x), self.emit(sent, after)
             ev = self.ctx.ev(sent.para, sent.at(min(x.start, m.start())), sent.at(max(x.end, after.end)))

@@ -129,3 +129,15 @@ def test_featured_towns():
     # (session 11, after rule set 18 was scored: 绍兴's 特色小镇)
     assert {("袜艺小镇", "Zone"), ("厨具小镇", "Zone"), ("蓝印时尚小镇", "Zone")} <= _names("建设袜艺小镇、厨具小镇、蓝印时尚小镇。")
     assert not _names("推进一批特色小镇建设。")
+
+
+def test_places_of_a_county_paragraph_an_item_and_a_bracket(mini_plan):
+    # (session 11, after rule set 18 was scored)
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "大厂回族自治县：大厂高新技术产业开发区位于该县，发展高端装备和清真食品。",
+        "(2)市政府与华侨大学签约共建的莆田鞋服产业技术研究院，设在荔城区，重点开展鞋类设计。",
+        "建设柑橘种质资源圃和黄龙病防控技术研究平台(信丰县、寻乌县)。",
+    ])
+    assert {("大厂高新技术产业开发区", "大厂回族自治县"), ("莆田鞋服产业技术研究院", "荔城区"),
+            ("黄龙病防控技术研究平台", "信丰县"), ("黄龙病防控技术研究平台", "寻乌县")} <= rels(ex, "LOCATED_IN")
