@@ -903,8 +903,8 @@ class OrgRules:
             if builders or not any_source:
                 # 由莆田高新区管委会和福州大学联合组建 / 彬州经济技术开发区重点建设Y: a zone (its committee, a
                 # government) that builds hosts (not one the platform is merely put in: 在X高新区建设Y)
-                builders += [n for n in names if n.start >= who_s and n.end <= who_e and (
-                    n.type == "Zone" and not any_source or n.type == "Agency" and _BUILDING_BODY.search(n.name))
+                builders += [n for n in names if n.start >= who_s and n.end <= who_e and n.type not in ORG
+                    and _builds(n.type, n.name) and not (any_source and n.type == "Zone")
                     and not re.search(r"[在于]$|落户$|布局$", sent.text[max(0, n.start - 2) : n.start])
                     and not any(b.start == n.start for b in builders)]
                 builders.sort(key=lambda n: n.start)
@@ -988,8 +988,8 @@ class OrgRules:
             builders = [n for n in names if n.start >= ws and n.end <= we and n.type in ORG]
             if not builders:
                 continue
-            builders += [n for n in names if n.start >= ws and n.end <= we and n.type not in ORG and (
-                n.type == "Zone" or n.type == "Agency" and _BUILDING_BODY.search(n.name))]  # 由市政府与湘潭大学共建
+            builders += [n for n in names if n.start >= ws and n.end <= we and n.type not in ORG
+                         and _builds(n.type, n.name)]  # 由市政府与湘潭大学共建
             pm = self.emit(sent, p)
             if p.type == "ResearchInstitute":  # 做强X研究院，由A与B共建: an institute set up by partners
                 ctx.notes.category_types.setdefault(p.name, ("Platform", "NewRDInstitution"))
@@ -1178,7 +1178,7 @@ class OrgRules:
         prev_a: Mentioned | None = None  # the subject stated earlier in this sentence
         for m in re.finditer(r"与(?P<b>[^,，;；。与]{2,80}?)(?P<verb>(?:的)?(?:联动|深度|全面|战略|科技|创新|长期)?(?:合作|共建|联合|协作|协同)|"
                              r"(?:签署|签订|共同|进行|开展|建立|深化)[^,，;；。]{0,16}?(?:合作|协议)|签约)", text):
-            if _inside_word_at(text, m.start()) or text[m.start() - 1 : m.start()] in "(（" and m.start() > 0:
+            if _inside_word_at(text, m.start()) or m.start() > 0 and text[m.start() - 1] in "(（":
                 continue  # (Y（与西南石油大学共建）: the bracket says who built Y, read by the hosts' rule)
             b_s, b_e = m.start("b"), m.end("b")
             clause_s = max(text.rfind(c, 0, m.start()) for c in ",，;；:：") + 1
@@ -1295,7 +1295,7 @@ class OrgRules:
             if pm.m.type == "ResearchInstitute":
                 self.ctx.notes.category_types.setdefault(pm.m.name, ("Platform", "NewRDInstitution"))
             for b in builders:
-                if b is not None and (b.m.type in ORG + ("Zone",) or b.m.type == "Agency" and _BUILDING_BODY.search(b.m.name)):
+                if b is not None and (b.m.type in ORG or _builds(b.m.type, b.m.name)):
                     self.ctx.relation("HOSTS", b.m, pm.m, ev, rule="co_built")
 
     def _rd_institution_text(self, sent: Sentence) -> bool:
@@ -1589,6 +1589,11 @@ _NOT_A_ZONE_NOUN = re.compile(r"依托|建成|建设|一批|打造|培育|推进
 _BUILT_WITH = re.compile(r"\s*(?:\((?:由|与|依托)?[^()]{2,40}(?:共建|组建|牵头|建设)\)|[,，]由[^,，;；。()]{2,40}?(?:共建|组建))")
 # a zone's committee or a government builds with its partners (由莆田高新区管委会和福州大学联合组建的…)
 _BUILDING_BODY = re.compile(r"管委会|人民政府$|市政府$")
+
+
+def _builds(type_: str, name: str) -> bool:
+    """Besides organisations, who may build (host) a platform: a zone, its committee, a government."""
+    return type_ == "Zone" or type_ == "Agency" and bool(_BUILDING_BODY.search(name))
 
 
 def _county_at(text: str) -> str | None:
