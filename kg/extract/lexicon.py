@@ -333,7 +333,7 @@ SUFFIXES: list[tuple[str, str, str | None]] = sorted(
         ("创新中心", "Platform", "TechInnovationCenter"), ("研发平台", "Platform", None),
         ("综改区", "Zone", None), ("产业集聚区", "Zone", None), ("集聚区", "Zone", None), ("园区", "Zone", None),
         ("新区", "Zone", None), ("工业园", "Zone", None), ("科技创新走廊", "Zone", None), ("科创走廊", "Zone", None),
-        ("小镇", "Zone", None),
+        ("小镇", "Zone", None), ("示范园", "Zone", None), ("示范园区", "Zone", None),  # (示范园区: no 示范园 in it)
         ("创新走廊", "Zone", None), ("软件园", "Zone", None), ("科技城", "Zone", None), ("新城", "Zone", None),
         ("工业城", "Zone", None), ("旅游度假区", "Zone", None), ("先行区", "Zone", None), ("合作区", "Zone", None),
         ("工业集中区", "Zone", None),

@@ -526,7 +526,7 @@ def _valid(name: str, core: str, type_: str) -> bool:
             return True  # 郑洛新国家自主创新示范区洛阳片区, 中国（河南）自由贸易试验区洛阳片区, 洛阳综合保税区
         if core.startswith(("全国", "国家", "中国")):
             return False
-        if name.endswith(("产业园", "产业园区", "科技园")) and len(_strip_places(core)) >= 2 \
+        if name.endswith(("产业园", "产业园区", "科技园", "示范园")) and len(_strip_places(core)) >= 2 \
                 and not is_generic(_strip_places(core)) and not re.search(r"[一二三四五六七八九十两\d]|一批|若干|相关|双创|孵化|众创", core):
             return True  # 电子元器件产业园: a park named for its industry
         # (先进钢铁材料创新示范区, 烟花爆竹科技创新示范区, 智能网联汽车测试示范区: a field's, with no 产业)

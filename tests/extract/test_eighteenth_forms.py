@@ -141,3 +141,11 @@ def test_places_of_a_county_paragraph_an_item_and_a_bracket(mini_plan):
     ])
     assert {("大厂高新技术产业开发区", "大厂回族自治县"), ("莆田鞋服产业技术研究院", "荔城区"),
             ("黄龙病防控技术研究平台", "信丰县"), ("黄龙病防控技术研究平台", "寻乌县")} <= rels(ex, "LOCATED_IN")
+
+
+def test_demonstration_parks_named_by_their_field():
+    # (session 11, after rule set 18 was scored)
+    for name in ("肉牛产业科技示范园", "脐橙科技示范园"):
+        assert (name, "Zone") in _names(f"建设{name}。"), name
+    assert not _names("推进示范园建设。")
+    assert "起重装备智能制造示范" not in {n for n, _ in _names("建设起重装备智能制造示范园区。")}
