@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from kg.extract import extract
+from kg.extract.lexicon import norm_text
+from kg.extract.names import find_names
 from kg.ingest import read_document
 from kg.models import Document, Edge, Extraction, Graph, Node
 
@@ -34,6 +36,11 @@ def rels(ex: Extraction, type_: str) -> set[tuple[str, str]]:
 def ents(ex: Extraction, type_: str) -> set[str]:
     """Names of an extraction's mentions of one type."""
     return {m.name for m in ex.entities if m.type == type_}
+
+
+def typed_names(text: str) -> set[tuple[str, str]]:
+    """(name, type) of every name the name finder reads in a piece of prose."""
+    return {(n.name, n.type) for n in find_names(norm_text(text))}
 
 
 def line_of(name: str, n: int) -> str:

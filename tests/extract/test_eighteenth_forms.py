@@ -4,6 +4,7 @@ docs/extraction.md, "Eighteenth iteration"): each checked in a small plan writte
 from __future__ import annotations
 
 from .conftest import ents, rels
+from .conftest import typed_names as _names
 
 # ------------------------------------------------------------------ hosts
 
@@ -44,13 +45,6 @@ def test_institutes_in_a_list_with_their_builders_in_brackets(mini_plan):
 
 
 # ------------------------------------------------------------------ names
-
-
-def _names(text: str) -> set[tuple[str, str]]:
-    from kg.extract.lexicon import norm_text
-    from kg.extract.names import find_names
-
-    return {(n.name, n.type) for n in find_names(norm_text(text))}
 
 
 def test_workstations_service_complexes_gene_banks_and_science_centres():

@@ -4,15 +4,11 @@ development use is recorded in its README): each checked in a small plan written
 from __future__ import annotations
 
 from kg.extract.lexicon import COUNTY_CITY, norm_text
-from kg.extract.names import find_names
 from kg.extract.programs import find_programs
 from kg.resolve import norm_org
 
 from .conftest import ents, rels
-
-
-def _names(text: str) -> set[tuple[str, str]]:
-    return {(n.name, n.type) for n in find_names(norm_text(text))}
+from .conftest import typed_names as _names
 
 
 # ------------------------------------------------------------------ platforms and hosts

@@ -3,15 +3,10 @@ docs/extraction.md, "Seventeenth iteration"): each checked in a small plan writt
 
 from __future__ import annotations
 
-from kg.extract.lexicon import norm_text
-from kg.extract.names import find_names
 from kg.extract.programs import find_programs
 
 from .conftest import ents, rels
-
-
-def _names(text: str) -> set[tuple[str, str]]:
-    return {(n.name, n.type) for n in find_names(norm_text(text))}
+from .conftest import typed_names as _names
 
 
 # ------------------------------------------------------------------ names
