@@ -215,9 +215,7 @@ class OrgRules:
                 continue
             if default is None:
                 continue
-            cut = re.search(r"(?<![高中初同平均对相优])等", sent.text[ms:me])
-            me2 = ms + cut.start() if cut and cut.start() > 0 else me
-            got = self.short_name(sent, ms, me2, default, rule=rule)
+            got = self.short_name(sent, ms, _before_etc(sent.text, ms, me), default, rule=rule)
             if got:
                 out.append(got)
         return out
@@ -1371,8 +1369,7 @@ class OrgRules:
         for ms, me in split_members(sent.masked, s, e):
             if any(n.start < me and n.end > ms for n in names):
                 continue
-            cut = re.search(r"(?<![高中初同平均对相优])等", sent.text[ms:me])
-            me2 = ms + cut.start() if cut and cut.start() > 0 else me
+            me2 = _before_etc(sent.text, ms, me)
             if clean_name(sent.text[ms:me2]) in SUFFIX_INDEX:
                 continue  # (与A大学、研究院…: a kind, not a name)
             got = self.short_name(sent, ms, me2, "Enterprise", rule="collab_partner", require_known=True)
@@ -1589,6 +1586,12 @@ _NOT_A_ZONE_NOUN = re.compile(r"依托|建成|建设|一批|打造|培育|推进
 _BUILT_WITH = re.compile(r"\s*(?:\((?:由|与|依托)?[^()]{2,40}(?:共建|组建|牵头|建设)\)|[,，]由[^,，;；。()]{2,40}?(?:共建|组建))")
 # a zone's committee or a government builds with its partners (由莆田高新区管委会和福州大学联合组建的…)
 _BUILDING_BODY = re.compile(r"管委会|人民政府$|市政府$")
+
+
+def _before_etc(text: str, s: int, e: int) -> int:
+    """Where a list member text[s:e] ends before its 等 (精达股份等单位; not 高等, 同等 …)."""
+    cut = re.search(r"(?<![高中初同平均对相优])等", text[s:e])
+    return s + cut.start() if cut and cut.start() > 0 else e
 
 
 def _builds(type_: str, name: str) -> bool:
