@@ -14,7 +14,7 @@ import re
 
 from kg.extract.chains import ChainRules
 from kg.extract.context import DocContext, mask_titles, sentences
-from kg.extract.lexicon import clean_name, is_generic, is_place, norm_text, place_prefix
+from kg.extract.lexicon import LEGAL_SUFFIXES, clean_name, is_generic, is_place, norm_text, place_prefix
 from kg.extract.names import MAX_NAME, find_names
 from kg.extract.programs import BOX_ITEM, ProgramRules, find_programs, program_key
 from kg.extract.rules import ORG, OrgRules, core_name
@@ -106,6 +106,11 @@ def known_names(docs: list[Document]) -> dict[str, str]:
                 core = core_name(n.name)
                 if n.type in ORG and core != n.name and len(core) >= 3 and not is_generic(core):
                     known.setdefault(core, n.type)
+                elif n.type in ORG and len(core) == 2 and not is_generic(core) and n.name.endswith(LEGAL_SUFFIXES):
+                    # 岳阳林纸股份有限公司: the place is part of the trade name (林纸 alone says nothing)
+                    trade = next(n.name[: -len(s)] for s in LEGAL_SUFFIXES if n.name.endswith(s))
+                    if len(trade) >= 4:
+                        known.setdefault(trade, n.type)
     return known
 
 

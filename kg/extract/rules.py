@@ -536,6 +536,22 @@ class OrgRules:
                 cev = ctx.ev(sent.para, sent.at(max(c.start, 0)), sent.at(zone.end))
                 cm = ctx.entity(c.name, "County", cev, rule="county_builds_on", city=COUNTY_CITY.get(c.name))
                 ctx.relation("LOCATED_IN", zone.m, cm, cev, rule="county_builds_on")
+        # 泗洪县建设双沟生态酿酒产业园 / 推进柯城区建设Y / 沭阳县在沭阳经开区布局…: what a county builds (or
+        # builds in) lies in it
+        for c in counties:
+            if c.start < 0 or COUNTY_CITY.get(c.name) != ctx.city:
+                continue
+            vm = re.match(r"(?:要|将|还)?(?:重点|加快|积极|大力|着力)?(?:推进|推动)?(?:建设|打造|布局|建成|创建|规划建设)"
+                          r"|在(?=[^,，;；。]{2,30}?(?:布局|建设|发展))", sent.masked[c.end :])
+            if not vm:
+                continue
+            at = c.end + vm.end()
+            obj = next((mm for mm in placed if mm.m.type in ("Zone", "Platform") and mm.start == at), None)
+            if obj is None:
+                continue
+            cev = ctx.ev(sent.para, sent.at(c.start), sent.at(obj.end))
+            cm = ctx.entity(c.name, "County", cev, rule="county_builds", city=COUNTY_CITY.get(c.name))
+            ctx.relation("LOCATED_IN", obj.m, cm, cev, rule="county_builds")
         # 在霍州市师庄乡…建设Y / 在长治建设氢能与燃料电池研究院
         for m in re.finditer(r"在(?P<place>[\u4e00-\u9fff]{2,4}?)(?:[\u4e00-\u9fff]{0,12}?)(?:建设|建立|设立)", sent.text):
             at = m.start("place")
@@ -854,7 +870,8 @@ class OrgRules:
                                                  and sent.text[max(0, q.start - 2) : q.start] != "依托"])
             before = sent.text[clause_start : p.start]
             m = re.search(r"(?P<who>[^,，;；]{2,80}?)(?:为依托[,，]?\s*)?" + BUILD + r"\s*$", before) or \
-                re.search(r"(?P<who>依托[^,，;；]{2,80}?)" + _RAISE + r"\s*$", before)  # 依托X提升Y(的能力)
+                re.search(r"(?P<who>依托[^,，;；]{2,80}?)" + _RAISE + r"\s*$", before) or \
+                re.search(r"(?P<who>支持[^,，;；]{2,40}?)提升\s*$", before)  # 依托X提升Y(的能力) / 支持X提升Y能级
             any_source = False
             if not m:
                 # 依托X,建设Y / 依托A、B等平台,推进Y、Z建设: the builders are in the clause before
@@ -955,6 +972,10 @@ class OrgRules:
             item = [n for n in find_names(norm_text(head)) if n.end >= len(norm_text(head).rstrip("。.: ：")) - 1]
             if item and item[-1].type in ("Platform", "ResearchInstitute") and item[-1].start < 8:
                 who = self._slot_orgs(sent, hm.start("who"), hm.end("who"), names, extra, short=False)
+                # 由上饶经开区与…合作共建 / 由灵璧县与河南科技大学共建: a zone or place (its government) builds too
+                who += [n for n in names if hm.start("who") <= n.start and n.end <= hm.end("who")
+                        and (_builds(n.type, n.name) or n.type in ("County", "City"))]
+                who.sort(key=lambda n: n.start)
                 p0 = item[-1]
                 pev = ctx.ev(sent.para, p0.start, p0.end) if sent.start else ctx.ev(sent.para, 0, 0)
                 pm = ctx.entity(p0.name, "Platform", pev, subtype=p0.subtype, rule="host_item")
