@@ -10,6 +10,9 @@ Mentions of one type are merged by rules, in this order, each merge recorded wit
 4. ``unit_of_parent`` a unit named alone and with its parent (小麦研究所 = 山西农业大学小麦研究所)
 5. ``short_name``  a trade name that opens exactly one longer name in the same city
                    (建邦 = 山西建邦集团铸造有限公司); ambiguous short names stay apart
+6. ``infixed``, 7. ``abbreviated``, 8. ``embedded`` (enterprises) a trade name with a qualifier left
+                   out, abbreviated, or inside a longer name after its place or parent brand
+                   (金瑞锰业 = 贵州松桃金瑞锰业有限责任公司, 中伟股份 = 中伟新材料股份有限公司)
 
 ``forbid_merge`` in the curation file vetoes any merge between the names it lists. City-scoped
 things (InnovationChain, ChainStage, Target, 市-agencies, unplaced platforms) never merge across
@@ -503,6 +506,31 @@ def _merge_type(type_: str, idxs: list[int], mentions: list[tuple[int, EntityMen
     if type_ == "Enterprise":
         _merge_infixed(names_by_city, uf)
         _merge_abbreviated(names_by_city, uf)
+        _merge_embedded(names_by_city, uf)
+
+
+def _merge_embedded(names_by_city: dict[str | None, dict[str, int]], uf: _Clusters) -> None:
+    """8. embedded: 金瑞锰业 = 贵州松桃金瑞锰业有限责任公司, 大龙锰业 = 贵州红星发展大龙锰业有限责任公司 (the
+    trade name ends the full one's core, after a place or parent brand), 中伟股份 = 中伟新材料股份有限公司
+    (the brand and the company form), when exactly one full name of the city fits."""
+    for city, names in names_by_city.items():
+        for short, si in names.items():
+            if has_type_word(short) or not 4 <= len(short) <= 7:
+                continue
+            if any(has_type_word(n) and uf.find(li) == uf.find(si) for n, li in names.items()):
+                continue
+            brand = short[:-2] if short.endswith("股份") else None
+            cands = {}
+            for n, li in names.items():
+                if not has_type_word(n) or len(n) <= len(short):
+                    continue
+                core = re.sub(r"\([^()]*\)", "", norm_org(n))
+                if brand is not None and len(brand) >= 2 and "股份" in n and core.startswith(brand) \
+                        or brand is None and core.endswith(short) and len(core) - len(short) >= 2:
+                    cands[uf.find(li)] = n
+            if len(cands) == 1:
+                root, n = next(iter(cands.items()))
+                uf.union(root, si, "embedded", f"{short} is the trade name inside {n}")
 
 
 def _merge_abbreviated(names_by_city: dict[str | None, dict[str, int]], uf: _Clusters) -> None:

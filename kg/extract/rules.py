@@ -927,7 +927,8 @@ class OrgRules:
                          and not any(n.start == x.start for n in builders)]
             if not builders:
                 one = self._known_in(sent, who_s, who_e) or (
-                    self._slot_short(sent, who_s, who_e) if re.search(r"牵头", m.group(0)) else None)
+                    self._slot_short(sent, who_s, who_e) if re.search(r"牵头", m.group(0))
+                    or re.match(r"(?:重点)?支持", who_text) and self.proper_platform(p) else None)  # 支持金瑞锰业建设Y
                 builders = [one] if one else []
             builders += [n for n in based_on if not any(getattr(b, "start", -1) == n.start for b in builders)]
             if not builders:

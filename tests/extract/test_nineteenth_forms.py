@@ -58,3 +58,14 @@ def test_what_a_county_of_the_city_builds_lies_in_it(mini_plan):
     located = rels(ex, "LOCATED_IN")
     assert {("生命健康产业园", "柯城区"), ("功能性膜材料产业园", "衢江区"), ("龙游经济开发区", "龙游县")} <= located
     assert not {x for x in located if x[1] == "宁县"}
+
+
+def test_a_firm_supported_to_build_a_named_platform_by_its_trade_name_hosts_it(mini_plan):
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "支持金瑞锰业建设贵州省电解锰清洁生产工程技术研究中心，支持贵茶建设贵州省抹茶加工工程技术研究中心。",
+        "支持园区建设贵州省锰材料检测中心。",  # (a place, no firm)
+    ])
+    hosts = rels(ex, "HOSTS")
+    assert {("金瑞锰业", "贵州省电解锰清洁生产工程技术研究中心"), ("贵茶", "贵州省抹茶加工工程技术研究中心")} <= hosts
+    assert not {h for h in hosts if h[0] == "园区"}

@@ -121,6 +121,23 @@ def test_an_abbreviated_enterprise_name_merges_with_the_one_full_name_it_abbrevi
     assert not explained["东风特种商用车有限公司"].merges
 
 
+def test_a_trade_name_inside_a_full_name_merges_with_it():
+    """金瑞锰业 = 贵州松桃金瑞锰业有限责任公司 (after a county's short form), 大龙锰业 = 贵州红星发展大龙锰业有限责任
+    公司 (after the parent brand), 中伟股份 = 中伟新材料股份有限公司 (brand + company form); a trade name two
+    full names end with stays apart."""
+    res = resolve_full([_ex("a.txt", "铜仁市", ("贵州松桃金瑞锰业有限责任公司", "Enterprise"), ("金瑞锰业", "Enterprise"),
+                            ("贵州红星发展大龙锰业有限责任公司", "Enterprise"), ("大龙锰业", "Enterprise"),
+                            ("中伟新材料股份有限公司", "Enterprise"), ("中伟股份", "Enterprise"),
+                            ("甲地华新建材有限公司", "Enterprise"), ("乙地华新建材有限公司", "Enterprise"),
+                            ("华新建材", "Enterprise"))])
+    assert set(_names(res.graph, "Enterprise")) == {"贵州松桃金瑞锰业有限责任公司", "贵州红星发展大龙锰业有限责任公司",
+                                                     "中伟新材料股份有限公司", "甲地华新建材有限公司", "乙地华新建材有限公司",
+                                                     "华新建材"}
+    explained = {n.name: n for n in res.nodes}
+    assert [(m.b, m.rule) for m in explained["贵州松桃金瑞锰业有限责任公司"].merges] == [("金瑞锰业", "embedded")]
+    assert [(m.b, m.rule) for m in explained["中伟新材料股份有限公司"].merges] == [("中伟股份", "embedded")]
+
+
 def test_a_zone_named_with_and_without_its_province_is_one_zone():
     """四川达州国家农业科技园区 = 达州国家农业科技园区 (the province of 达州 adds nothing); a zone of the same
     generic kind in another province's city, or the province's own, stays apart."""
