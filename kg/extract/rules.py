@@ -1320,7 +1320,9 @@ class OrgRules:
 
     def _rd_institution_text(self, sent: Sentence) -> bool:
         """A section or paragraph about 新型研发机构: the 研究院 it names are such platforms."""
-        return any("新型研发机构" in t for t in sent.para.section_path[-1:])
+        path = sent.para.section_path
+        # (an item read as a heading of its own, 1.A与B合作共建的Y研究院；: the section above it)
+        return any("新型研发机构" in t for t in (path[-2:] if path and path[-1] in sent.para.text else path[-1:]))
 
     def _opening_org(self, sent: Sentence, names: list[NameSpan], before: int) -> Mentioned | None:
         """华晋焦煤依托…，与A、B共建…: the organisation that opens the sentence is the subject."""

@@ -3,7 +3,7 @@ docs/extraction.md, "Nineteenth iteration"): each checked in a small plan writte
 
 from __future__ import annotations
 
-from .conftest import rels
+from .conftest import ents, rels
 
 # ------------------------------------------------------------------ hosts
 
@@ -69,3 +69,18 @@ def test_a_firm_supported_to_build_a_named_platform_by_its_trade_name_hosts_it(m
     hosts = rels(ex, "HOSTS")
     assert {("金瑞锰业", "贵州省电解锰清洁生产工程技术研究中心"), ("贵茶", "贵州省抹茶加工工程技术研究中心")} <= hosts
     assert not {h for h in hosts if h[0] == "园区"}
+
+
+def test_numbered_institutes_under_a_new_rd_institution_section_are_built_by_their_partners(mini_plan):
+    # each item is read as a heading of its own: the 新型研发机构 section is the one above it
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "三、大力发展新型研发机构",
+        "坚持多元化，引进共建一批高水平新型研发机构。重点推进以下机构建设：",
+        "1.东营市政府与中国石油大学（华东）合作共建的黄河三角洲石油化工研究院；",
+        "2.与北京化工大学、青岛科技大学合作共建的东营橡胶新材料研究院；",
+    ])
+    hosts = rels(ex, "HOSTS")
+    assert {("北京化工大学", "东营橡胶新材料研究院"), ("青岛科技大学", "东营橡胶新材料研究院")} <= hosts
+    assert any(b == "黄河三角洲石油化工研究院" and a.startswith("中国石油大学") for a, b in hosts)
+    assert {"黄河三角洲石油化工研究院", "东营橡胶新材料研究院"} <= ents(ex, "Platform")
