@@ -334,6 +334,13 @@ class Parser:
             if not raw.strip():
                 j += 1
                 continue
+            if not is_row(raw) and rows and self.next_is_row(j) and len(raw.strip()) <= 20 \
+                    and not TABLE_START.match(clean_line(raw, j + 1).text):
+                # 一、创新投入 between rows: a group label inside the table, not a heading that ends it
+                c = clean_line(raw, j + 1)
+                self.paragraphs.append(Paragraph(text=c.text, origin=c.origin, section_path=path, in_table=True))
+                j += 1
+                continue
             if not is_row(raw) or TABLE_START.match(clean_line(raw, j + 1).text):
                 break
             row = self.row(raw, j + 1, path)

@@ -115,3 +115,18 @@ def test_untitled_tables_are_tables_too(tmp_path: Path):
     [t] = doc.tables
     assert (t.number, t.title, t.line, t.header, [r.cells for r in t.rows]) == (None, "", 3, ["名称", "数量"], [["实验室", "3"], ["", "5"]])
     assert doc.paragraphs[-1].text == "正文继续。" and doc.paragraphs[-1].section_path == ["总则"]
+
+
+def test_group_labels_between_rows_stay_inside_their_table(tmp_path: Path):
+    """一、创新投入 between the rows of an indicator box groups them: it neither ends the table nor opens a
+    section, so every row keeps the header (单位, 2025年目标) that says what its cells are."""
+    p = tmp_path / "plan.txt"
+    p.write_text("一、总则\n专栏1　主要指标\n指标\t单位\t2020年基数\t2025年目标\n一、创新投入\n"
+                 "全社会R&D经费支出占GDP比重\t%\t2.41\t3.0\n二、创新主体\n高新技术企业数\t家\t1983\t4000\n"
+                 "二、重点任务\n正文继续。\n", encoding="utf-8")
+    doc = read_document(p)
+    [t] = doc.tables
+    assert t.header == ["指标", "单位", "2020年基数", "2025年目标"]
+    assert [r.cells[0] for r in t.rows] == ["全社会R&D经费支出占GDP比重", "高新技术企业数"]
+    assert [s.title for s in doc.sections] == ["总则", "重点任务"]
+    assert doc.paragraphs[-1].section_path == ["重点任务"]
