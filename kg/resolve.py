@@ -24,7 +24,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
-from typing import Any
+from typing import Any, Callable
 
 from pydantic import BaseModel, Field
 
@@ -505,57 +505,47 @@ def _merge_type(type_: str, idxs: list[int], mentions: list[tuple[int, EntityMen
                 log.debug("short name %s is ambiguous: %s", short, sorted(cands.values()))
     if type_ == "Enterprise":
         _merge_infixed(names_by_city, uf)
-        _merge_abbreviated(names_by_city, uf)
-        _merge_embedded(names_by_city, uf)
+        _merge_trade_name(names_by_city, uf, "abbreviated", _abbreviates, "abbreviates")
+        _merge_trade_name(names_by_city, uf, "embedded", _embedded, "is the trade name inside")
 
 
-def _merge_embedded(names_by_city: dict[str | None, dict[str, int]], uf: _Clusters) -> None:
-    """8. embedded: 金瑞锰业 = 贵州松桃金瑞锰业有限责任公司, 大龙锰业 = 贵州红星发展大龙锰业有限责任公司 (the
-    trade name ends the full one's core, after a place or parent brand), 中伟股份 = 中伟新材料股份有限公司
-    (the brand and the company form), when exactly one full name of the city fits."""
-    for city, names in names_by_city.items():
-        for short, si in names.items():
-            if has_type_word(short) or not 4 <= len(short) <= 7:
-                continue
-            if any(has_type_word(n) and uf.find(li) == uf.find(si) for n, li in names.items()):
-                continue
-            brand = short[:-2] if short.endswith("股份") else None
-            cands = {}
-            for n, li in names.items():
-                if not has_type_word(n) or len(n) <= len(short):
-                    continue
-                core = re.sub(r"\([^()]*\)", "", norm_org(n))
-                if brand is not None and len(brand) >= 2 and "股份" in n and core.startswith(brand) \
-                        or brand is None and core.endswith(short) and len(core) - len(short) >= 2:
-                    cands[uf.find(li)] = n
-            if len(cands) == 1:
-                root, n = next(iter(cands.items()))
-                uf.union(root, si, "embedded", f"{short} is the trade name inside {n}")
-
-
-def _merge_abbreviated(names_by_city: dict[str | None, dict[str, int]], uf: _Clusters) -> None:
-    """7. abbreviated: 大西洋焊材 = 四川大西洋焊接材料股份有限公司, 中航无人机 = 中航（成都）无人机系统股份有限
-    公司: the short name opens like the full one's core and its characters follow in order in it, when
-    exactly one full name of the city fits."""
+def _merge_trade_name(names_by_city: dict[str | None, dict[str, int]], uf: _Clusters, rule: str,
+                      fits: Callable[[str, str], bool], says: str) -> None:
+    """A trade name (4–7 characters, no type word) not yet merged with a full name joins the one full
+    name of its city that `fits` it; two or more: it stays apart."""
     for city, names in names_by_city.items():
         for short, si in names.items():
             if has_type_word(short) or not 4 <= len(short) <= 7:
                 continue
             if any(has_type_word(n) and uf.find(li) == uf.find(si) for n, li in names.items()):
                 continue  # 东风商用车 already is 东风商用车有限公司 (not 东风特种商用车有限公司)
-            cands = {}
-            for n, li in names.items():
-                if not has_type_word(n) or len(n) <= len(short):
-                    continue
-                core = re.sub(r"\([^()]*\)", "", norm_org(n))
-                if len(core) <= len(short) or not core.startswith(short[:2]):
-                    continue
-                it = iter(core)
-                if all(ch in it for ch in short):  # a subsequence of the core
-                    cands[uf.find(li)] = n
+            cands = {uf.find(li): n for n, li in names.items() if has_type_word(n) and len(n) > len(short) and fits(short, n)}
             if len(cands) == 1:
                 root, n = next(iter(cands.items()))
-                uf.union(root, si, "abbreviated", f"{short} abbreviates {n}")
+                uf.union(root, si, rule, f"{short} {says} {n}")
+
+
+def _trade_core(name: str) -> str:
+    """A full name without its place, legal words and brackets: 中航(成都)无人机系统股份有限公司 -> 中航无人机系统."""
+    return re.sub(r"\([^()]*\)", "", norm_org(name))
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """7. abbreviated: 大西洋焊材 = 四川大西洋焊接材料股份有限公司, 中航无人机 = 中航（成都）无人机系统股份有限
+    公司: the short name opens like the full one's core and its characters follow in order in it."""
+    core = _trade_core(name)
+    it = iter(core)
+    return len(core) > len(short) and core.startswith(short[:2]) and all(ch in it for ch in short)
+
+
+def _embedded(short: str, name: str) -> bool:
+    """8. embedded: 金瑞锰业 = 贵州松桃金瑞锰业有限责任公司, 大龙锰业 = 贵州红星发展大龙锰业有限责任公司 (the
+    trade name ends the full one's core, after a place or parent brand), 中伟股份 = 中伟新材料股份有限公司
+    (the brand and the company form)."""
+    core = _trade_core(name)
+    if short.endswith("股份"):
+        return "股份" in name and core.startswith(short[:-2])
+    return core.endswith(short) and len(core) - len(short) >= 2
 
 
 def _merge_infixed(names_by_city: dict[str | None, dict[str, int]], uf: _Clusters) -> None:
