@@ -64,6 +64,7 @@ class DocNotes:
     category_types: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # name -> (type, subtype)
     kept_chains: set[str] = field(default_factory=set)  # chains named as laid out (布局X产业链), not developed
     declared: dict[str, str] = field(default_factory=dict)  # short name -> full name (（以下简称兰花科创）)
+    nested_hosts: list[tuple[EntityMention, EntityMention]] = field(default_factory=list)  # (org, 研究院 named after it)
 
 
 def mask_titles(text: str) -> str:

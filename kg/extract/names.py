@@ -599,15 +599,18 @@ def _find_names(text: str) -> tuple[NameSpan, ...]:
         if outer is None:
             kept.append(c)
         elif c.start >= outer.start and c.end <= outer.end and c.start == outer.start and c.end < outer.end:
+            if c.type == "University":
+                c = _campus_host(c)
             if c.type in ("University", "Enterprise", "ResearchInstitute", "Hospital", "Zone") and not any(
                 h.name == c.name for h in outer.hosts
             ):
                 outer.hosts.append(c)
     for k in kept:
-        uni = next((h for h in k.hosts if h.type == "University" and h.start == k.start), None)
+        uni = next((h for h in k.hosts if h.type == "University" and h.start >= k.start), None)
         if k.type == "ResearchInstitute" and uni is not None and k.name.endswith("研究院") \
-                and CITY_AT.match(k.name[len(uni.name):]):
-            # 上海交通大学包头材料研究院: a university's institute in a city is that city's new R&D platform
+                and (uni.start > k.start or CITY_AT.match(k.name[len(uni.name):])):
+            # 上海交通大学包头材料研究院 / 荆门武汉大学新能源研究院: a university's institute in a city is that
+            # city's new R&D platform
             k.type, k.subtype = "Platform", "NewRDInstitution"
     for k in kept:
         if k.type == "Zone" and any(h.type in ("University", "Enterprise", "ResearchInstitute", "Hospital") for h in k.hosts):
@@ -616,6 +619,19 @@ def _find_names(text: str) -> tuple[NameSpan, ...]:
     kept.extend(place_names(text, kept))
     kept.sort(key=lambda s: s.start)
     return tuple(kept)
+
+
+def _campus_host(uni: NameSpan) -> NameSpan:
+    """荆门武汉大学新能源研究院 is 武汉大学's institute in 荆门: a place before a university named for another
+    place or region (武汉大学, 北京交通大学, 华中科技大学) is where the institute is, not part of the host's name."""
+    at = CITY_AT.match(uni.name)
+    rest = uni.name[at.end() :] if at else ""
+    if len(rest) >= 4 and rest.endswith("大学") and (CITY_AT.match(rest) or rest.startswith(_REGIONS)):
+        return NameSpan(uni.start + at.end(), uni.end, rest, "University", rule=uni.rule)
+    return uni
+
+
+_REGIONS = ("华中", "华南", "华东", "华北", "西南", "西北", "东北", "中南", "中国", "上海", "北京", "天津", "重庆")
 
 
 # a city or county, full or short, opening what follows (包头 of 上海交通大学包头材料研究院)

@@ -21,6 +21,7 @@ Each rule reads one set phrase of plan prose and yields mentions and relations w
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.extract.context import DocContext, Sentence, SentenceMembers
@@ -467,6 +468,9 @@ class OrgRules:
             inner = self.emit(sent, h, rule="nested_name")
             if n.type == "Platform" and h.type in ORG:
                 ctx.relation("HOSTS", inner.m, outer.m, outer.m.evidence, rule="name_prefix")
+            elif n.type == "ResearchInstitute" and h.type in ORG:
+                # 新余学院新能源研究院: its college's, should the plan list it as a 新型研发机构 (a platform)
+                ctx.notes.nested_hosts.append((inner.m, outer.m))
             elif n.type in ("Platform", "Enterprise") and h.type == "Zone":
                 ctx.relation("LOCATED_IN", outer.m, inner.m, outer.m.evidence, rule="name_prefix")
                 if n.type == "Platform":  # 侯马经济开发区科技企业孵化器: the zone's own platform, run by it
@@ -856,9 +860,11 @@ class OrgRules:
             if bm:
                 inner = [self.emit(sent, n) for n in actors if n.start >= p.end and n.end <= p.end + bm.end() and n.type in ORG]
                 inner += [x for x in extra if x.start >= p.end and x.end <= p.end + bm.end() and x.m.type in ORG]
-                if not inner:  # Y（依托恩达麻世纪）: the host by a short name the text gives no suffix
+                if not inner:  # Y（依托恩达麻世纪）/ Y（英凯模）/ Y（黄山谷捷牵头）: the host by a short name with no suffix
                     lead = re.match(r"依托|由", bm.group(1))
-                    short = self._slot_short(sent, p.end + bm.start(1) + lead.end(), p.end + bm.end(1)) if lead else None
+                    # (a bare bracket may be a status, （培育）（升级版）, not a host)
+                    short = self._slot_short(sent, p.end + bm.start(1) + (lead.end() if lead else 0), p.end + bm.end(1),
+                                             fits=None if lead else self._bracket_trade_name)
                     inner = [short] if short is not None else []
                 if inner and link(inner, p, p.start, "host_bracket", p.end + bm.end()):
                     last_builders = []
@@ -1113,17 +1119,18 @@ class OrgRules:
             out = [one] if one is not None else []
         return out
 
-    def _slot_short(self, sent: Sentence, s: int, e: int) -> Mentioned | None:
+    def _slot_short(self, sent: Sentence, s: int, e: int, fits: Callable[[str], bool] | None = None) -> Mentioned | None:
         """The one organisation a builder slot holds when the text gives it no suffix (由长机科技牵头组建,
         在英杰电气建设…): the pattern says it is an organisation, so a plausible trade name is taken
         as an enterprise."""
         lead = re.match(r"^" + _ITEM_NO + r"?(?:其中[,，]?)?"
                         r"(?:重点支持|支持|鼓励|推动|推进|引导|依托|由|以)?", sent.text[s:e])
         s += lead.end() if lead else 0
-        tail = re.search(r"(?:等(?:龙头|骨干|链主|重点)?企业)?(?:牵头)?$", sent.text[s:e])
+        tail = re.search(r"(?:等(?:龙头|骨干|链主|重点)?企业)?(?:牵头)?(?:组建|建设|共建)?$", sent.text[s:e])
         e -= len(tail.group(0)) if tail else 0
         word = sent.text[s:e]
-        if not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]{2,8}", word) or not self.plausible_short(word):
+        if not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]{2,8}", word) or not self.plausible_short(word) \
+                or fits is not None and not fits(word):
             return None
         place = _place_named(word)[0]
         if place is not None and word in (place, place[:-1], short_place(place)) or any(word + k in COUNTY_CITY for k in "市县区"):
@@ -1133,6 +1140,12 @@ class OrgRules:
         type_ = self.known.get(word) if self.known.get(word) in ORG else "Enterprise"
         return Mentioned(self.ctx.entity(word, type_, self.ctx.ev(sent.para, sent.at(s), sent.at(e)), rule="slot_short"),
                          s, e)
+
+    def _bracket_trade_name(self, word: str) -> bool:
+        """Is a bare bracket after a platform (河北省丝网产业技术创新中心（英凯模）) its host's trade name?
+        Brackets there also say the platform's status (（培育）（争创）) or a part of it (（保定分部）)."""
+        return self.known.get(word) in ORG or len(word) >= 3 and not re.search(
+            r"(?:类|版|单位|分部|部|中心|实验室|市场|平台|基地|级|期|型)$|^(?:培育|提升|争创|新建|筹建|拟建|在建|升级)", word)
 
     def _host_named(self, sent: Sentence, builders: list[Mentioned], p: NameSpan) -> None:
         """依托科大讯飞…平台,加快建设…、长治研究中心、长治AI产业加速中心: a platform named only by

@@ -186,6 +186,9 @@ def _retype_by_category(ctx: DocContext, notes: DocNotes) -> None:
         m.type = hit[0]
     if not changed:
         return
+    for org, inst in notes.nested_hosts:
+        if inst.type == "Platform" and org.type != "Platform":
+            ctx.relation("HOSTS", org, inst, inst.evidence, rule="name_prefix")
     for r in ex.relations:
         if (r.source, r.source_type) in changed:
             r.source_type = changed[(r.source, r.source_type)][0]

@@ -1,0 +1,47 @@
+"""Forms the twentieth rule set reads, found in the development texts of tests/heldout (session 13;
+docs/extraction.md, "Twentieth iteration"): each checked in a small plan written here."""
+
+from __future__ import annotations
+
+from .conftest import ents, rels
+
+# ------------------------------------------------------------------ hosts
+
+
+def test_a_bare_trade_name_in_brackets_after_a_platform_is_its_host(mini_plan):
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "2.技术创新中心：河北省丝网产业技术创新中心（英凯模）、汽车电子热管理技术创新中心（黄山谷捷牵头）、"
+        "河南省电子铜箔技术创新中心（华鑫铜箔牵头组建）。",
+        "1.国家级平台：炼焦煤资源开发及综合利用国家重点实验室（提升）、尼龙新材料国家技术创新中心分中心（争创）。",
+        "支持示范农科所建设广西荔枝工程技术研究中心（灵山分中心）。",
+    ])
+    hosts = rels(ex, "HOSTS")
+    assert {("英凯模", "河北省丝网产业技术创新中心"), ("黄山谷捷", "汽车电子热管理技术创新中心"),
+            ("华鑫铜箔", "河南省电子铜箔技术创新中心")} <= hosts
+    # a status or a part of the platform in brackets is no host, and no enterprise
+    assert {h[0] for h in hosts if h[1] == "广西荔枝工程技术研究中心"} == {"示范农科所"}
+    assert not {"提升", "争创", "灵山分中心"} & ents(ex, "Enterprise")
+
+
+def test_a_college_institute_listed_as_a_new_rd_institution_is_hosted_by_the_college(mini_plan):
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "（三）新型研发机构",
+        "3.新型研发机构：示范锂电产业技术研究院（市政府与南昌大学共建）、新余学院新能源研究院。",
+    ])
+    assert ("新余学院", "新余学院新能源研究院") in rels(ex, "HOSTS")
+    assert "新余学院新能源研究院" in ents(ex, "Platform")
+
+
+def test_a_university_named_after_a_place_keeps_its_own_name_as_host(mini_plan):
+    # 荆门武汉大学新能源研究院 is 武汉大学's institute in 荆门, not the institute of a 荆门武汉大学
+    _, ex = mini_plan([
+        "荆门市“十四五”科技创新规划",
+        "推动荆门武汉大学新能源研究院、襄阳华中科技大学先进制造工程研究院做大做强，支持泉州师范学院光子技术研究院建设。",
+    ])
+    hosts = rels(ex, "HOSTS")
+    assert {("武汉大学", "荆门武汉大学新能源研究院"), ("华中科技大学", "襄阳华中科技大学先进制造工程研究院")} <= hosts
+    universities = ents(ex, "University")
+    assert not {"荆门武汉大学", "襄阳华中科技大学"} & universities
+    assert "泉州师范学院" in universities  # (a college named for its own city keeps the name)
