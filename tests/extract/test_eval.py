@@ -109,7 +109,7 @@ def test_eval_on_former_held_out_gold(corpus, tmp_path):
     assert reply["relations"]["ISSUED"]["recall"] >= 0.9
 
 
-@pytest.mark.timeout(600)  # reads, extracts and scores all 162 texts (about three minutes alone)
+@pytest.mark.timeout(600)  # reads, extracts and scores all 170 texts (about three minutes alone)
 def test_eval_on_the_evaluation_texts():
     """The synthetic evaluation plans of tests/heldout (written and annotated blind; all of them are
     development texts once scored, tests/heldout/README.md). Floors a little below the scores of the
@@ -127,8 +127,8 @@ def test_eval_on_the_evaluation_texts():
     for g in report.gold:
         ent.add(g.entity_total())
         rel.add(g.relation_total())
-    assert len(report.gold) >= 162
-    assert ent.precision >= 0.90 and ent.recall >= 0.86, ent  # rule set 19+ over the 162: 0.918 / 0.874
+    assert len(report.gold) >= 170
+    assert ent.precision >= 0.90 and ent.recall >= 0.86, ent  # rule set 19+ over the 170: 0.918 / 0.873
     assert rel.precision >= 0.81 and rel.recall >= 0.71, rel  # 0.826 / 0.720
 
 
