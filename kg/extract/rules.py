@@ -912,10 +912,10 @@ class OrgRules:
                     based_on = [n for n in actors if n.start >= ps_ + bm_.start("who") and n.end <= ps_ + bm_.end("who")
                                 and n.type in ORG]
             # 上海大学与山西中升钢铁有限公司合作建设: two builders (and a collaboration)
-            lead = re.match(r"^(?:重点支持|支持|鼓励|推动|依托|以|由)", who_text)
+            lead = re.match(r"^(?:(?:重点支持|支持|鼓励|推动)(?=依托)|)(?:重点支持|支持|鼓励|推动|依托|以|由)", who_text)
             if lead:
                 who_s += lead.end()
-                any_source = any_source or lead.group(0) in ("依托", "以")
+                any_source = any_source or lead.group(0).endswith(("依托", "以"))
             rest = re.match(r"^[^,，;；]{2,12}?依托", sent.text[who_s:who_e]) if not any_source else None
             if rest:  # 支持贵溪市依托贵溪经济开发区建设Y: what the place rests on builds Y
                 who_s, any_source = who_s + rest.end(), True
@@ -934,7 +934,8 @@ class OrgRules:
             if not builders:
                 one = self._known_in(sent, who_s, who_e) or (
                     self._slot_short(sent, who_s, who_e) if re.search(r"牵头", m.group(0))
-                    or re.match(r"(?:重点)?支持", who_text) and self.proper_platform(p) else None)  # 支持金瑞锰业建设Y
+                    or re.match(r"(?:重点)?支持", who_text) and self.proper_platform(p)
+                    or lead and lead.group(0).endswith("依托") else None)  # 支持金瑞锰业建设Y / 依托TCL科技建设Y
                 builders = [one] if one else []
             builders += [n for n in based_on if not any(getattr(b, "start", -1) == n.start for b in builders)]
             if not builders:
@@ -1008,8 +1009,9 @@ class OrgRules:
             m = re.match(r"^\s*(?:是|为|,|，)?(?:依托|由)(?P<who>[^,，;；。]{2,40}?)(?:牵头)?(?:建设|组建|设立|成立|共建|承建)",
                          sent.text[p.end :])
             if not m or any(q.start in (p.end + m.end(), p.end + m.end() + 1) for q in names
-                            if q.type in ("Platform", "ResearchInstitute")):
-                continue  # A，由X牵头组建B: X builds B, not A
+                            if q.type in ("Platform", "ResearchInstitute")) \
+                    or _KIND_AFTER.match(sent.text[p.end + m.end() :]):
+                continue  # A，由X牵头组建B / A，依托X建设市级…重点实验室: X builds B, not A
             ws, we = p.end + m.start("who"), p.end + m.end("who")
             builders = [n for n in names if n.start >= ws and n.end <= we and n.type in ORG]
             if not builders:
@@ -1124,7 +1126,8 @@ class OrgRules:
         在英杰电气建设…): the pattern says it is an organisation, so a plausible trade name is taken
         as an enterprise."""
         lead = re.match(r"^" + _ITEM_NO + r"?(?:其中[,，]?)?"
-                        r"(?:重点支持|支持|鼓励|推动|推进|引导|依托|由|以)?", sent.text[s:e])
+                        r"(?:(?:重点支持|支持|鼓励|推动|推进|引导)(?=依托|由)|)(?:重点支持|支持|鼓励|推动|推进|引导|依托|由|以)?",
+                        sent.text[s:e])
         s += lead.end() if lead else 0
         tail = re.search(r"(?:等(?:龙头|骨干|链主|重点)?企业)?(?:牵头)?(?:组建|建设|共建)?$", sent.text[s:e])
         e -= len(tail.group(0)) if tail else 0
@@ -1661,6 +1664,11 @@ def _clause_start(text: str, pos: int) -> int:
 def _count(n: str) -> int:
     """两 / 三 / 12 as a number (the counts of a distributed list are small)."""
     return int(n) if n.isdigit() else 2 if n == "两" else "一二三四五六七八九十".find(n) + 1
+
+
+# what a verb goes on to build: a platform's kind, named or not (…建设市级临床医学重点实验室)
+_KIND_AFTER = re.compile(r"[^,，;；。、()（）]{0,20}?(?:实验室|研究中心|技术中心|创新中心|研究院|中试基地|工作站|孵化器|众创空间|"
+                         r"联盟|平台|基地)")
 
 
 def _place_named(word: str) -> tuple[str | None, str | None]:

@@ -45,3 +45,15 @@ def test_a_university_named_after_a_place_keeps_its_own_name_as_host(mini_plan):
     universities = ents(ex, "University")
     assert not {"荆门武汉大学", "襄阳华中科技大学"} & universities
     assert "泉州师范学院" in universities  # (a college named for its own city keeps the name)
+
+
+def test_a_trade_name_a_platform_rests_on_hosts_it_and_no_other_kind_is_hosted_by_the_clause_after(mini_plan):
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "1. 重点实验室。支持依托TCL科技建设超高清显示技术省级重点实验室，依托惠州学院建设广东省电子功能材料重点实验室，"
+        "依托惠州市中心人民医院建设市级临床医学重点实验室。",
+    ])
+    hosts = rels(ex, "HOSTS")
+    assert {("TCL科技", "超高清显示技术省级重点实验室"), ("惠州学院", "广东省电子功能材料重点实验室")} <= hosts
+    # the hospital builds the clinical laboratory of the next clause, not the one before it
+    assert {h[0] for h in hosts if h[1] == "广东省电子功能材料重点实验室"} == {"惠州学院"}
