@@ -636,7 +636,11 @@ def _usable_core(core: str) -> bool:
 def _places_conflict(a: str, b: str) -> bool:
     """Different place ⇒ different entity: 临汾职业技术学院 vs 运城职业技术学院 (四川达州… is in 达州)."""
     pa, pb = (_place_level(place_of(_below_province(clean_name(x)))[0]) for x in (a, b))
-    return pa is not None and pb is not None and pa != pb
+    if pa is not None and pb is not None and pa != pb:
+        return True
+    # 中国石油大学（华东） vs 中国石油大学（北京）: campuses told apart by their brackets
+    qa, qb = (set(re.findall(r"[(（]([^()（）]{2,6})[)）]", x)) for x in (a, b))
+    return bool(qa and qb and not qa & qb)
 
 
 def _make_node(ms: list[EntityMention], docs: list[str], curated_names: dict[tuple[str, str], str]) -> Node:

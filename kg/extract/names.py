@@ -616,6 +616,11 @@ def _find_names(text: str) -> tuple[NameSpan, ...]:
         if k.type == "Zone" and any(h.type in ("University", "Enterprise", "ResearchInstitute", "Hospital") for h in k.hosts):
             # 长治职业技术学院海创职教园区: a park named after a college is that college's platform
             k.type, k.subtype = "Platform", "Incubator"
+    for i, k in enumerate(kept):
+        campus = _CAMPUS.match(text, k.end) if k.type == "University" and k.name.endswith("大学") else None
+        if campus and not any(o.start < campus.end() and k.end < o.end for o in kept if o is not k):
+            # 中国石油大学（华东）, 中国地质大学（武汉）: a campus university is named with its place
+            kept[i] = NameSpan(k.start, campus.end(), text[k.start : campus.end()], k.type, k.subtype, k.rule, k.hosts)
     kept.extend(place_names(text, kept))
     kept.sort(key=lambda s: s.start)
     return tuple(kept)
@@ -631,6 +636,7 @@ def _campus_host(uni: NameSpan) -> NameSpan:
     return uni
 
 
+_CAMPUS = re.compile(r"[(（](?:华东|华北|华南|华中|西南|西北|东北|北京|武汉|威海|深圳|徐州|秦皇岛|保定|青岛|珠海|苏州)[)）]")
 _REGIONS = ("华中", "华南", "华东", "华北", "西南", "西北", "东北", "中南", "中国", "上海", "北京", "天津", "重庆")
 
 

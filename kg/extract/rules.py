@@ -1383,6 +1383,11 @@ class OrgRules:
                 a, co = (leaders[0], leaders[1:]) if leaders else (None, [])
             elif before:
                 a = self.emit(sent, before[-1])
+                k = len(before) - 1  # 支持A、B、C等龙头企业联合X: every member of the list joins X
+                while k > 0 and before[k - 1].type == before[k].type \
+                        and re.fullmatch(r"\s*(?:、|和|及|以及)\s*", text[before[k - 1].end : before[k].start]):
+                    k -= 1
+                    co.append(self.emit(sent, before[k]))
             elif re.fullmatch(r"\s*(?:重点)?(?:支持|鼓励|推动|引导)[^,，、]{2,12}", text[cs : m.start()]):
                 a = self._slot_short(sent, cs, m.start())  # 支持开封奇瑞联合同济大学…: a trade name
             elif re.fullmatch(r"\s*(?:并|同时|积极|主动|深入|加强|大力)?", text[cs : m.start()]):

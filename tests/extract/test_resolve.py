@@ -146,3 +146,12 @@ def test_a_zone_named_with_and_without_its_province_is_one_zone():
     assert set(_names(res.graph, "Zone")) == {"四川达州国家农业科技园区", "湖南永州国家农业科技园区", "湖南省农业科技园区"}
     explained = {n.name: n for n in res.nodes}
     assert [(m.b, m.rule) for m in explained["四川达州国家农业科技园区"].merges] == [("达州国家农业科技园区", "normalized")]
+
+
+
+def test_campuses_of_one_university_stay_apart():
+    # 中国石油大学（华东） and 中国石油大学（北京） read the same once places are stripped; their brackets differ
+    g = resolve([_ex("a.txt", "东营市", ("中国石油大学(华东)", "University")),
+                 _ex("b.txt", "茂名市", ("中国石油大学(北京)", "University")),
+                 _ex("c.txt", "淄博市", ("中国石油大学(华东)", "University"))])
+    assert sorted(_names(g, "University")) == ["中国石油大学(北京)", "中国石油大学(华东)"]

@@ -57,3 +57,18 @@ def test_a_trade_name_a_platform_rests_on_hosts_it_and_no_other_kind_is_hosted_b
     assert {("TCL科技", "超高清显示技术省级重点实验室"), ("惠州学院", "广东省电子功能材料重点实验室")} <= hosts
     # the hospital builds the clinical laboratory of the next clause, not the one before it
     assert {h[0] for h in hosts if h[1] == "广东省电子功能材料重点实验室"} == {"惠州学院"}
+
+
+# ------------------------------------------------------------------ partners and names
+
+
+def test_every_firm_of_a_list_before_lianhe_works_with_the_partners(mini_plan):
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "支持瑞星集团股份有限公司、山东阿斯德科技有限公司等龙头企业联合青岛科技大学、中国石油大学（华东）等高校，"
+        "重点发展新型肥料、电子化学品。",
+    ])
+    collab = rels(ex, "COLLABORATES_WITH")
+    for firm in ("瑞星集团股份有限公司", "山东阿斯德科技有限公司"):
+        assert {(firm, "青岛科技大学"), (firm, "中国石油大学(华东)")} <= collab
+    assert "中国石油大学(华东)" in ents(ex, "University")  # a campus university keeps its place
