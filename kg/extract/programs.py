@@ -138,7 +138,9 @@ def find_programs(text: str) -> list[ProgramRef]:
                 rest = re.sub(r"^(?:等|[一二三四五六七八九十两\d]+[个项]|" + _COUNTED_KIND + ")", "", post)
                 name = f"“{code}”{tail if rest != post or rest.startswith(('重大', '重点', '系列', '各项')) else rest}"
             else:
-                name = f"“{code}”{post}"
+                # …和“眉山工匠”培育四个专项: one of four, named without the count
+                mid = re.fullmatch(r"(?P<w>[\u4e00-\u9fff]{1,4}?)等?[一二三四五六七八九十两\d]+[个项类](?P<t>" + PROGRAM_TYPES + ")", post)
+                name = f"“{code}”{mid.group('w')}{mid.group('t')}" if mid else f"“{code}”{post}"
             if _NOT_PROGRAM.search(name):
                 continue
             aliases = []
@@ -432,8 +434,25 @@ class ProgramRules:
         # the city's plan even where its words (重点研发计划) read as a kind elsewhere
         tail = re.match(r"[^。；;，,]{4,120}?(?=(?:等|共)?[一二三四五六七八九十\d]*大?类|等类别|[。；;，,]|$)", sent.text[m.end():])
         if tail:
-            for s0, e0 in _members(sent.text, m.end(), m.end() + tail.end()):
+            # 设立重点研发、成果转化、平台建设和科技服务四类专项 / …、科技合作等专项: bare classes share the kind after them
+            after = sent.text[m.end() + tail.end() :]
+            kind = re.match(r"(?:等|共)?(?:[一二三四五六七八九十两\d]+(?:个|项)?大?类)?(?P<k>专项|计划)", after)
+            end = m.end() + tail.end()
+            if kind is None:
+                kind = re.search(r"等(?P<k>专项|计划)$", tail.group(0))
+                end -= len(kind.group(0)) if kind else 0
+            spans = _members(sent.text, m.end(), end)
+            if spans:  # (…平台建设和科技服务 / …科技特派员专项和创新平台建设专项: the last two joined by 和)
+                ls, le = spans[-1]
+                pair = re.fullmatch(r"([\u4e00-\u9fff]{4,12}?)(?:和|及)([\u4e00-\u9fff]{4,12})", sent.text[ls:le])
+                # (创新平台和人才计划 is one class: a member naming its kind stays whole unless both halves do)
+                if pair and (all(re.search(r"(?:计划|专项)$", g) for g in pair.groups())
+                             or kind and not re.search(r"(?:计划|专项)$", pair.group(2))):
+                    spans[-1:] = [(ls, ls + pair.end(1)), (ls + pair.start(2), le)]
+            for s0, e0 in spans:
                 name = clean_name(sent.text[s0:e0])
+                if kind and re.fullmatch(r"[\u4e00-\u9fff]{4,10}", name) and not re.search(r"(?:计划|专项)$", name):
+                    name += kind.group("k")
                 if not re.fullmatch(r"[\u4e00-\u9fff]{2,14}(?:计划|专项)", name) or any(s <= s0 < e for _, s, e in progs):
                     continue
                 ev = self.ctx.ev(sent.para, sent.at(s0), sent.at(e0))

@@ -72,3 +72,28 @@ def test_every_firm_of_a_list_before_lianhe_works_with_the_partners(mini_plan):
     for firm in ("瑞星集团股份有限公司", "山东阿斯德科技有限公司"):
         assert {(firm, "青岛科技大学"), (firm, "中国石油大学(华东)")} <= collab
     assert "中国石油大学(华东)" in ents(ex, "University")  # a campus university keeps its place
+
+
+# ------------------------------------------------------------------ programmes
+
+
+def test_the_classes_of_the_city_plan_share_the_kind_printed_after_them(mini_plan):
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "优化市级科技计划体系，设立重点研发、成果转化、平台建设和科技服务四类专项。",
+        "完善市级科技计划体系，设立科技重大专项、重点研发计划、科技特派员专项和创新平台建设专项。",
+        "深化改革，优化整合市级科技计划(专项)，形成重大科技专项、重点研发计划、科技成果转化计划、创新平台和人才计划等四类计划体系。",
+    ])
+    parts = {kid for kid, parent in rels(ex, "PART_OF_PROGRAM") if parent == "市级科技计划"}
+    assert {"重点研发专项", "成果转化专项", "平台建设专项", "科技服务专项", "科技特派员专项", "创新平台建设专项"} <= parts
+    programs = ents(ex, "Program")
+    assert "创新平台和人才计划" in programs and "人才计划" not in programs  # one class, not two
+
+
+def test_a_counted_quoted_part_is_named_without_the_count(mini_plan):
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "实施“东坡英才计划”，计划包括顶尖人才引领、产业领军人才集聚、青年英才储备和“眉山工匠”培育四个专项。",
+    ])
+    parts = {kid for kid, _ in rels(ex, "PART_OF_PROGRAM")}
+    assert {"顶尖人才引领专项", "“眉山工匠”培育专项"} <= parts
