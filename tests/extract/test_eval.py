@@ -109,7 +109,7 @@ def test_eval_on_former_held_out_gold(corpus, tmp_path):
     assert reply["relations"]["ISSUED"]["recall"] >= 0.9
 
 
-@pytest.mark.timeout(600)  # reads, extracts and scores all 170 texts (about three minutes alone)
+@pytest.mark.timeout(600)  # reads, extracts and scores all 178 texts (about three minutes alone)
 def test_eval_on_the_evaluation_texts():
     """The synthetic evaluation plans of tests/heldout (written and annotated blind; all of them are
     development texts once scored, tests/heldout/README.md). Floors a little below the scores of the
@@ -127,9 +127,9 @@ def test_eval_on_the_evaluation_texts():
     for g in report.gold:
         ent.add(g.entity_total())
         rel.add(g.relation_total())
-    assert len(report.gold) >= 170
-    assert ent.precision >= 0.90 and ent.recall >= 0.86, ent  # rule set 19+ over the 170: 0.918 / 0.873
-    assert rel.precision >= 0.81 and rel.recall >= 0.71, rel  # 0.826 / 0.720
+    assert len(report.gold) >= 178
+    assert ent.precision >= 0.90 and ent.recall >= 0.86, ent  # rule set 20 over the 178: 0.918 / 0.874
+    assert rel.precision >= 0.81 and rel.recall >= 0.71, rel  # 0.826 / 0.721
 
 
 def test_one_annotation_scored_against_another(tmp_path):
