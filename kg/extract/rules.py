@@ -937,6 +937,12 @@ class OrgRules:
                     or re.match(r"(?:重点)?支持", who_text) and self.proper_platform(p)
                     or lead and lead.group(0).endswith("依托") else None)  # 支持金瑞锰业建设Y / 依托TCL科技建设Y
                 builders = [one] if one else []
+            led = re.fullmatch(r"(?P<x>[^,，;；]{2,40}?)(?:等(?:龙头|骨干|链主)?企业)?(?:共同)?(?:牵头)?", sent.text[who_s:who_e])
+            if len(builders) < 2 and led and "、" in led.group("x") and "牵头" in m.group(0):
+                # 由亿纬动力、荆门格林美牵头组建Y: each trade name of the leaders' list
+                many = self.members(sent, who_s, who_s + led.end("x"), names, "Enterprise", rule="host_leader")
+                if len(many) >= 2 and all(x.m.type in ORG for x in many):
+                    builders = many
             builders += [n for n in based_on if not any(getattr(b, "start", -1) == n.start for b in builders)]
             if not builders:
                 continue

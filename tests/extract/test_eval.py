@@ -129,7 +129,7 @@ def test_eval_on_the_evaluation_texts():
         rel.add(g.relation_total())
     assert len(report.gold) >= 178
     assert ent.precision >= 0.90 and ent.recall >= 0.86, ent  # rule set 20 over the 178: 0.918 / 0.874
-    assert rel.precision >= 0.81 and rel.recall >= 0.71, rel  # 0.826 / 0.721
+    assert rel.precision >= 0.81 and rel.recall >= 0.71, rel  # 0.826 / 0.722
 
 
 def test_one_annotation_scored_against_another(tmp_path):

@@ -97,3 +97,14 @@ def test_a_counted_quoted_part_is_named_without_the_count(mini_plan):
     ])
     parts = {kid for kid, _ in rels(ex, "PART_OF_PROGRAM")}
     assert {"顶尖人才引领专项", "“眉山工匠”培育专项"} <= parts
+
+
+def test_every_leader_of_a_list_hosts_what_they_lead_the_setting_up_of(mini_plan):
+    _, ex = mini_plan([
+        "示范市“十四五”科技创新规划",
+        "由亿纬动力、荆门格林美牵头组建荆门锂电新能源产业技术创新战略联盟。",
+        "由鲁抗医药、辰欣药业牵头组建济宁市生物医药产业技术创新战略联盟。",
+    ])
+    hosts = rels(ex, "HOSTS")
+    assert {("亿纬动力", "荆门锂电新能源产业技术创新战略联盟"), ("荆门格林美", "荆门锂电新能源产业技术创新战略联盟"),
+            ("鲁抗医药", "济宁市生物医药产业技术创新战略联盟"), ("辰欣药业", "济宁市生物医药产业技术创新战略联盟")} <= hosts
