@@ -637,7 +637,8 @@ def _campus_host(uni: NameSpan) -> NameSpan:
 
 
 _CAMPUS = re.compile(r"[(（](?:华东|华北|华南|华中|西南|西北|东北|北京|武汉|威海|深圳|徐州|秦皇岛|保定|青岛|珠海|苏州)[)）]")
-_REGIONS = ("华中", "华南", "华东", "华北", "西南", "西北", "东北", "中南", "中国", "上海", "北京", "天津", "重庆")
+# (the municipalities, 北京交通大学 and 重庆大学, are places CITY_AT reads already)
+_REGIONS = ("华中", "华南", "华东", "华北", "西南", "西北", "东北", "中南", "中国")
 
 
 # a city or county, full or short, opening what follows (包头 of 上海交通大学包头材料研究院)
